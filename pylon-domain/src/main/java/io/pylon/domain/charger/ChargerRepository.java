@@ -1,0 +1,51 @@
+package io.pylon.domain.charger;
+
+import io.pylon.domain.common.Page;
+import io.pylon.domain.common.PageRequest;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: where chargers, their connectors and status history are kept. */
+public interface ChargerRepository {
+
+    Optional<Charger> find(String id);
+
+    /** Inserts a new charger; false if the id is taken. */
+    boolean insert(Charger charger);
+
+    void update(Charger charger);
+
+    boolean delete(String id);
+
+    Page<Charger> list(ChargerFilter filter, PageRequest page);
+
+    void recordBoot(String id, BootInfo boot, Instant at);
+
+    /** Stores the latest state of a connector (only if newer than what is stored) and appends it to the history. */
+    void recordStatus(String chargerId, StatusReport report, Instant receivedAt);
+
+    List<ConnectorState> connectors(String chargerId);
+
+    List<StatusReport> statusHistory(String chargerId, int connectorId, int limit);
+
+    void setOnline(String id, boolean online, Instant at);
+
+    /** Bulk update of last-seen times (heartbeats are many; they are flushed in batches). */
+    void touch(Map<String, Instant> lastSeen);
+
+    /** Marks offline every charger not in {@code connected}; used at start-up and by a node that lost its sockets. */
+    void markOfflineExcept(Collection<String> connected);
+
+    void setFirmwareStatus(String id, String status, Instant at);
+
+    void setDiagnosticsStatus(String id, String status, Instant at);
+
+    void setLocalListVersion(String id, int version);
+
+    void appendEvent(ChargerEvent event);
+
+    List<ChargerEvent> events(String chargerId, int limit);
+}

@@ -1,0 +1,142 @@
+package io.pylon.domain.charger;
+
+import io.pylon.domain.charger.ConnectOutcome.Allowed;
+import io.pylon.domain.charger.ConnectOutcome.Denied;
+import io.pylon.domain.charger.ConnectOutcome.Reason;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Registration and liveness of chargers: who may connect, what a boot is answered, connector
+ * status with history, online/offline. Protocol-neutral: OCPP and YKC adapters call the same methods.
+ */
+public final class ChargerService {
+
+    private final ChargerRepository chargers;
+    private final PasswordHasher hasher;
+    private final ChargerSettings settings;
+    private final Clock clock;
+
+    public ChargerService(ChargerRepository chargers, PasswordHasher hasher, ChargerSettings settings, Clock clock) {
+        this.chargers = chargers;
+        this.hasher = hasher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides whether a connection may open.
+     *
+     * @param password      the Basic-auth password offered, or null
+     * @param offeredProfile 0 = plain, 1 = Basic, 2 = Basic over TLS
+     */
+    public ConnectOutcome mayConnect(String chargerId, String password, int offeredProfile) {
+        Optional<Charger> known = chargers.find(chargerId);
+        if (known.isEmpty()) {
+            return settings.unknownChargers() == UnknownChargerPolicy.REJECT
+                    ? new Denied(Reason.UNKNOWN_CHARGER) : new Allowed(false, false);
+        }
+        Charger charger = known.get();
+        if (charger.registration() == RegistrationStatus.REJECTED) {
+            return new Denied(Reason.REJECTED);
+        }
+        if (offeredProfile < charger.securityProfile()) {
+            return new Denied(Reason.PROFILE_TOO_WEAK);
+        }
+        if (charger.passwordHash() != null || charger.securityProfile() >= 1) {
+            if (password == null || charger.passwordHash() == null || !hasher.matches(password, charger.passwordHash())) {
+                return new Denied(Reason.BAD_CREDENTIALS);
+            }
+        }
+        return new Allowed(true, charger.registration() == RegistrationStatus.ACCEPTED);
+    }
+
+    /** A charger booted: registers an unknown one by the policy, keeps its boot data, answers. */
+    public BootOutcome boot(String chargerId, BootInfo info) {
+        Instant now = clock.instant();
+        Charger charger = chargers.find(chargerId).orElseGet(() -> register(chargerId, now));
+        chargers.recordBoot(chargerId, info, now);
+        RegistrationStatus status = charger.registration();
+        return new BootOutcome(status,
+                status == RegistrationStatus.ACCEPTED ? settings.heartbeatInterval() : settings.pendingRetry(), now);
+    }
+
+    private Charger register(String chargerId, Instant now) {
+        RegistrationStatus status = switch (settings.unknownChargers()) {
+            case ACCEPT -> RegistrationStatus.ACCEPTED;
+            case PENDING -> RegistrationStatus.PENDING;
+            case REJECT -> RegistrationStatus.REJECTED;
+        };
+        Charger created = newCharger(chargerId, status, null, 0, now);
+        if (!chargers.insert(created)) {
+            return chargers.find(chargerId).orElseThrow();
+        }
+        return created;
+    }
+
+    /** Whether the charger is accepted (only accepted chargers may do more than boot). */
+    public boolean isAccepted(String chargerId) {
+        return chargers.find(chargerId).map(c -> c.registration() == RegistrationStatus.ACCEPTED).orElse(false);
+    }
+
+    public void status(String chargerId, StatusReport report) {
+        chargers.recordStatus(chargerId, report, clock.instant());
+    }
+
+    /** At start-up no charger is connected to this node yet. */
+    public void markAllOffline() {
+        chargers.markOfflineExcept(java.util.List.of());
+    }
+
+    public void connected(String chargerId) {
+        chargers.setOnline(chargerId, true, clock.instant());
+    }
+
+    public void disconnected(String chargerId) {
+        chargers.setOnline(chargerId, false, clock.instant());
+    }
+
+    public void firmwareStatus(String chargerId, String status) {
+        Instant now = clock.instant();
+        chargers.setFirmwareStatus(chargerId, status, now);
+        chargers.appendEvent(new ChargerEvent(chargerId, "FirmwareStatus", status, now));
+    }
+
+    public void diagnosticsStatus(String chargerId, String status) {
+        Instant now = clock.instant();
+        chargers.setDiagnosticsStatus(chargerId, status, now);
+        chargers.appendEvent(new ChargerEvent(chargerId, "DiagnosticsStatus", status, now));
+    }
+
+    public void event(String chargerId, String kind, String detail, Instant occurredAt) {
+        chargers.appendEvent(new ChargerEvent(chargerId, kind, detail, occurredAt == null ? clock.instant() : occurredAt));
+    }
+
+    /** An operator creates a charger before it first connects. */
+    public Optional<Charger> create(String id, String description, int securityProfile, String password,
+                                    RegistrationStatus status) {
+        Charger charger = new Charger(id, status, null, securityProfile,
+                password == null ? null : hasher.hash(password), false, null, null, null, null, 0,
+                description, clock.instant());
+        return chargers.insert(charger) ? Optional.of(charger) : Optional.empty();
+    }
+
+    /** An operator changes registration, description, security profile or password (null = keep). */
+    public Optional<Charger> update(String id, RegistrationStatus status, String description,
+                                    Integer securityProfile, String password) {
+        return chargers.find(id).map(c -> {
+            Charger updated = new Charger(c.id(), status == null ? c.registration() : status, c.boot(),
+                    securityProfile == null ? c.securityProfile() : securityProfile,
+                    password == null ? c.passwordHash() : hasher.hash(password), c.online(), c.lastSeen(),
+                    c.lastBootAt(), c.firmwareStatus(), c.diagnosticsStatus(), c.localListVersion(),
+                    description == null ? c.description() : description, c.createdAt());
+            chargers.update(updated);
+            return updated;
+        });
+    }
+
+    private static Charger newCharger(String id, RegistrationStatus status, String passwordHash, int profile, Instant now) {
+        return new Charger(id, status, null, profile, passwordHash, false, null, null, null, null, 0, null, now);
+    }
+}

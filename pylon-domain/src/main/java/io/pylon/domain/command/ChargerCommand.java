@@ -1,0 +1,60 @@
+package io.pylon.domain.command;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the platform can ask a charger to do, whatever protocol it speaks. Each protocol adapter maps
+ * these to its own messages and answers with a {@link CommandResult}; a charger that cannot do one
+ * answers NotSupported.
+ */
+public sealed interface ChargerCommand {
+
+    /** @param connectorId null = the charger picks */
+    record RemoteStart(Integer connectorId, String idTag, ChargingProfile chargingProfile) implements ChargerCommand {}
+
+    record RemoteStop(long transactionId) implements ChargerCommand {}
+
+    record Reset(boolean hard) implements ChargerCommand {}
+
+    record UnlockConnector(int connectorId) implements ChargerCommand {}
+
+    /** @param connectorId 0 = the whole charger */
+    record ChangeAvailability(int connectorId, boolean operative) implements ChargerCommand {}
+
+    /** @param keys empty = all */
+    record GetConfiguration(List<String> keys) implements ChargerCommand {}
+
+    record ChangeConfiguration(String key, String value) implements ChargerCommand {}
+
+    record ClearCache() implements ChargerCommand {}
+
+    /** @param message BootNotification, DiagnosticsStatusNotification, FirmwareStatusNotification, Heartbeat, MeterValues, StatusNotification */
+    record TriggerMessage(String message, Integer connectorId) implements ChargerCommand {}
+
+    record SendLocalList(int listVersion, boolean full, List<LocalListEntry> entries) implements ChargerCommand {}
+
+    record GetLocalListVersion() implements ChargerCommand {}
+
+    record ReserveNow(int connectorId, Instant expiry, String idTag, String parentIdTag, int reservationId)
+            implements ChargerCommand {}
+
+    record CancelReservation(int reservationId) implements ChargerCommand {}
+
+    record SetChargingProfile(int connectorId, ChargingProfile profile) implements ChargerCommand {}
+
+    /** Every field null = clear all profiles. */
+    record ClearChargingProfile(Integer id, Integer connectorId, String purpose, Integer stackLevel)
+            implements ChargerCommand {}
+
+    /** @param durationSeconds length of the schedule asked for; rateUnit W or A (null = charger's choice) */
+    record GetCompositeSchedule(int connectorId, int durationSeconds, String rateUnit) implements ChargerCommand {}
+
+    record UpdateFirmware(String location, Instant retrieveDate, Integer retries, Integer retryIntervalSeconds)
+            implements ChargerCommand {}
+
+    record GetDiagnostics(String location, Integer retries, Integer retryIntervalSeconds, Instant startTime,
+                          Instant stopTime) implements ChargerCommand {}
+
+    record DataTransfer(String vendorId, String messageId, String data) implements ChargerCommand {}
+}

@@ -1,0 +1,20 @@
+package io.pylon.domain.session;
+
+import io.pylon.domain.auth.AuthorizationStatus;
+import java.time.Instant;
+
+/**
+ * One charging session (OCPP transaction). Meter readings are the charger's energy register in Wh.
+ *
+ * @param id         the transaction id handed to the charger
+ * @param authStatus how the id token was answered at start; a non-accepted session is stopped by the charger
+ */
+public record ChargingSession(long id, String chargerId, int connectorId, String idTag, AuthorizationStatus authStatus,
+                              Integer reservationId, long meterStartWh, Instant startedAt, Long meterStopWh,
+                              Instant stoppedAt, String stopReason, String stopIdTag, SessionState state) {
+
+    /** Energy delivered in Wh, once stopped; never negative (a register that went backwards counts as zero). */
+    public Long energyWh() {
+        return meterStopWh == null ? null : Math.max(0, meterStopWh - meterStartWh);
+    }
+}

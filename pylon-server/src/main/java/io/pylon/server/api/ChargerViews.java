@@ -1,0 +1,33 @@
+package io.pylon.server.api;
+
+import io.pylon.domain.charger.BootInfo;
+import io.pylon.domain.charger.Charger;
+import io.pylon.domain.charger.ConnectorState;
+import io.pylon.domain.charger.RegistrationStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** How chargers look in the API (never the password hash). */
+final class ChargerViews {
+    private ChargerViews() {}
+
+    record ChargerSummary(String id, RegistrationStatus registration, boolean online, Instant lastSeen, String vendor,
+                          String model, String firmwareVersion, String description) {
+        static ChargerSummary of(Charger c) {
+            return new ChargerSummary(c.id(), c.registration(), c.online(), c.lastSeen(),
+                    c.boot() == null ? null : c.boot().vendor(), c.boot() == null ? null : c.boot().model(),
+                    c.boot() == null ? null : c.boot().firmwareVersion(), c.description());
+        }
+    }
+
+    record ChargerDetail(String id, RegistrationStatus registration, boolean online, boolean connected, Instant lastSeen,
+                         Instant lastBootAt, BootInfo boot, int securityProfile, boolean hasPassword,
+                         String firmwareStatus, String diagnosticsStatus, int localListVersion, String description,
+                         Instant createdAt, List<ConnectorState> connectors) {
+        static ChargerDetail of(Charger c, List<ConnectorState> connectors, boolean connected) {
+            return new ChargerDetail(c.id(), c.registration(), connected, connected, c.lastSeen(), c.lastBootAt(), c.boot(),
+                    c.securityProfile(), c.passwordHash() != null, c.firmwareStatus(), c.diagnosticsStatus(),
+                    c.localListVersion(), c.description(), c.createdAt(), connectors);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.pylon.server.config;
+
+import io.pylon.domain.charger.UnknownChargerPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Platform settings ({@code pylon.*}), checked at start-up.
+ *
+ * @param dataDir       where the embedded database, keys and secrets live (env PYLON_DATA_DIR)
+ * @param adminPassword first admin's password (env PYLON_ADMIN_PASSWORD); blank = generate and print once
+ * @param nodeId        this node's name in logs and the connection registry
+ */
+@Validated
+@ConfigurationProperties("pylon")
+public record PylonProperties(@DefaultValue("./data") Path dataDir,
+                              String adminPassword,
+                              @DefaultValue("node-1") String nodeId,
+                              @DefaultValue Ocpp ocpp,
+                              @DefaultValue Api api,
+                              @DefaultValue Demo demo) {
+
+    /**
+     * The OCPP-J gateway.
+     *
+     * @param port              WebSocket port (env PYLON_OCPP_PORT)
+     * @param unknownChargers   accept | pending | reject a charger seen for the first time (env PYLON_UNKNOWN_CHARGERS)
+     * @param heartbeatInterval interval sent to accepted chargers in the BootNotification answer
+     * @param pendingRetry      when a pending charger should boot again
+     * @param callTimeout       how long a command waits for the charger's answer
+     * @param maxFrameBytes     largest WebSocket frame accepted; larger frames close the connection (1009)
+     * @param idleTimeout       a connection silent this long (no frame, no pong) is closed
+     * @param pingInterval      WebSocket ping interval (keeps NAT and proxies open, detects dead peers)
+     * @param maxQueuedCalls    commands queued per charger behind the one outstanding; more are refused
+     * @param tls               profile-2 TLS: a PKCS#12 keystore file; when set, the port speaks wss only
+     */
+    public record Ocpp(@DefaultValue("8180") int port,
+                       @DefaultValue("pending") UnknownChargerPolicy unknownChargers,
+                       @DefaultValue("300s") Duration heartbeatInterval,
+                       @DefaultValue("60s") Duration pendingRetry,
+                       @DefaultValue("30s") Duration callTimeout,
+                       @DefaultValue("65536") int maxFrameBytes,
+                       @DefaultValue("15m") Duration idleTimeout,
+                       @DefaultValue("60s") Duration pingInterval,
+                       @DefaultValue("100") int maxQueuedCalls,
+                       @DefaultValue Tls tls) {}
+
+    /** @param keystore PKCS#12 file; empty = plain ws */
+    public record Tls(Path keystore, String keystorePassword) {
+        public boolean enabled() {
+            return keystore != null && !keystore.toString().isBlank();
+        }
+    }
+
+    /** @param tokenLifetime lifetime of issued JWTs */
+    public record Api(@DefaultValue("12h") Duration tokenLifetime) {}
+
+    /**
+     * The demo fleet started by {@code ./pylon demo}.
+     *
+     * @param chargers number of simulated chargers; 0 = no demo fleet
+     */
+    public record Demo(@DefaultValue("0") int chargers, @DefaultValue("0.5") double chargingShare,
+                       @DefaultValue("15s") Duration meterInterval) {}
+}

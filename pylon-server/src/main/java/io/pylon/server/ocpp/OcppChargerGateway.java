@@ -1,0 +1,45 @@
+package io.pylon.server.ocpp;
+
+import io.pylon.domain.command.ChargerCommand;
+import io.pylon.domain.command.ChargerGateway;
+import io.pylon.domain.command.CommandFailure;
+import io.pylon.domain.command.CommandResult;
+import io.pylon.ocpp.schema.OcppSchemas;
+import io.pylon.ocpp.schema.OcppSchemas.Kind;
+import io.pylon.server.ocpp.Ocpp16Commands.OcppCall;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands to chargers connected over OCPP 1.6. A command whose CALL would break the schema
+ * (a bad value from the API) fails with {@link IllegalArgumentException} before anything is sent.
+ */
+@Component
+public class OcppChargerGateway implements ChargerGateway {
+
+    private final ConnectionRegistry registry;
+    private final OcppSchemas schemas;
+
+    public OcppChargerGateway(ConnectionRegistry registry, OcppSchemas schemas) {
+        this.registry = registry;
+        this.schemas = schemas;
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> send(String chargerId, ChargerCommand command) {
+        OcppSession session = registry.find(chargerId).orElse(null);
+        if (session == null) {
+            return CompletableFuture.failedFuture(new CommandFailure(CommandFailure.Kind.OFFLINE, "Charger " + chargerId + " is offline"));
+        }
+        OcppCall call = Ocpp16Commands.toCall(command);
+        schemas.validate(call.action(), Kind.REQUEST, call.payload()).ifPresent(v -> {
+            throw new IllegalArgumentException(call.action() + " " + v.field() + ": " + v.description());
+        });
+        return session.call(call.action(), call.payload()).thenApply(reply -> Ocpp16Commands.toResult(call.action(), reply));
+    }
+
+    @Override
+    public boolean isConnected(String chargerId) {
+        return registry.find(chargerId).isPresent();
+    }
+}

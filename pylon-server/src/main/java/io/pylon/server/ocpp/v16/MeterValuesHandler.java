@@ -1,0 +1,33 @@
+package io.pylon.server.ocpp.v16;
+
+import io.pylon.domain.session.SessionService;
+import io.pylon.ocpp.v16.MeterValues;
+import io.pylon.ocpp.v16.Ocpp16Json;
+import io.pylon.server.ocpp.Ocpp16Handler;
+import io.pylon.server.ocpp.OcppSession;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** MeterValues: every sampled value stored durably (batched) before the answer goes out. */
+@Component
+public class MeterValuesHandler implements Ocpp16Handler {
+
+    private final SessionService sessions;
+
+    public MeterValuesHandler(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String action() {
+        return "MeterValues";
+    }
+
+    @Override
+    public JsonNode handle(OcppSession session, JsonNode payload) {
+        MeterValues.Request r = Ocpp16Json.read(payload, MeterValues.Request.class);
+        Long transactionId = r.transactionId() == null ? null : r.transactionId().longValue();
+        sessions.meterValues(session.chargerId(), r.connectorId(), transactionId, MeterSamples.of(r.meterValue()));
+        return Ocpp16Json.write(new MeterValues.Response());
+    }
+}

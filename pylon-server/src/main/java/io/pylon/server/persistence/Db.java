@@ -1,0 +1,71 @@
+package io.pylon.server.persistence;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/** Table and column names of the schema in {@code db/migration}, typed for jOOQ (no code generation). */
+final class Db {
+    private Db() {}
+
+    static Field<String> str(String column) {
+        return field(name(column), SQLDataType.VARCHAR);
+    }
+
+    static Field<Integer> integer(String column) {
+        return field(name(column), SQLDataType.INTEGER);
+    }
+
+    static Field<Long> bigint(String column) {
+        return field(name(column), SQLDataType.BIGINT);
+    }
+
+    static Field<Boolean> bool(String column) {
+        return field(name(column), SQLDataType.BOOLEAN);
+    }
+
+    static Field<Instant> time(String column) {
+        return field(name(column), SQLDataType.INSTANT);
+    }
+
+    static Field<BigDecimal> decimal(String column) {
+        return field(name(column), SQLDataType.NUMERIC(24, 6));
+    }
+
+    /** Conflict keys must be qualified: jOOQ's MERGE emulation (H2) compares them with the source row. */
+    static Field<?>[] key(Table<?> table, String... columns) {
+        Field<?>[] fields = new Field<?>[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            fields[i] = field(table.getQualifiedName().append(columns[i]));
+        }
+        return fields;
+    }
+
+    static final Table<Record> CHARGER = table(name("charger"));
+    static final Table<Record> CONNECTOR = table(name("connector"));
+    static final Table<Record> STATUS_HISTORY = table(name("connector_status_history"));
+    static final Table<Record> CHARGER_EVENT = table(name("charger_event"));
+    static final Table<Record> ID_TOKEN = table(name("id_token"));
+    static final Table<Record> RESERVATION = table(name("reservation"));
+    static final Table<Record> SESSION = table(name("charging_session"));
+    static final Table<Record> METER_VALUE = table(name("meter_value"));
+    static final Table<Record> APP_USER = table(name("app_user"));
+
+    static final Field<String> ID = str("id");
+    static final Field<Integer> INT_ID = integer("id");
+    static final Field<String> CHARGER_ID = str("charger_id");
+    static final Field<Integer> CONNECTOR_ID = integer("connector_id");
+    static final Field<String> STATUS = str("status");
+    static final Field<String> ID_TAG = str("id_tag");
+    static final Field<String> PARENT_ID_TAG = str("parent_id_tag");
+    static final Field<String> DESCRIPTION = str("description");
+    static final Field<Instant> CREATED_AT = time("created_at");
+    static final Field<Instant> UPDATED_AT = time("updated_at");
+}

@@ -1,0 +1,44 @@
+package io.pylon.server.support;
+
+import io.pylon.server.PylonApplication;
+import io.pylon.server.ocpp.OcppGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Base of integration tests: the whole platform on random HTTP and OCPP ports, its own database
+ * (H2 or PostgreSQL, see {@link TestDatabase}), unknown chargers accepted. The context is shared by
+ * all test classes, so each test uses charger ids and id tags of its own.
+ */
+@SpringBootTest(classes = PylonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"pylon.ocpp.port=0", "pylon.data-dir=target/it-data", "pylon.admin-password=" + PylonIT.ADMIN_PASSWORD,
+                "pylon.ocpp.unknown-chargers=accept", "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
+@ContextConfiguration(initializers = TestDatabase.class)
+public abstract class PylonIT {
+
+    public static final String ADMIN_PASSWORD = "test-admin-pw";
+
+    @LocalServerPort
+    protected int httpPort;
+
+    @Autowired
+    protected OcppGateway gateway;
+
+    protected Api api;
+
+    @BeforeEach
+    void logIn() {
+        api = new Api(httpPort).login("admin", ADMIN_PASSWORD);
+    }
+
+    protected int ocppPort() {
+        return gateway.port();
+    }
+
+    protected String ocppUrl() {
+        return "ws://127.0.0.1:" + ocppPort() + "/ocpp";
+    }
+}
