@@ -31,13 +31,32 @@ public final class RawOcppClient implements AutoCloseable {
 
     /** Connects as {@code chargerId} with subprotocol ocpp1.6 and, if given, Basic auth. */
     public static RawOcppClient connect(int port, String chargerId, String password) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(5));
+        return connectAs(port, chargerId, chargerId, password);
+    }
+
+    /** Connects to {@code chargerId}'s URL presenting the Basic-auth user {@code user}. */
+    public static RawOcppClient connectAs(int port, String chargerId, String user, String password) {
+        return open(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + "/ocpp/" + chargerId), user, password);
+    }
+
+    /** Connects over TLS with the given client. */
+    public static RawOcppClient connectTls(HttpClient client, int port, String chargerId, String password) {
+        return open(client, URI.create("wss://localhost:" + port + "/ocpp/" + chargerId), chargerId, password);
+    }
+
+    /** Connects to any path offering one subprotocol. */
+    public static RawOcppClient connectWithSubprotocol(int port, String path, String subprotocol) {
+        return new RawOcppClient(HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(subprotocol)
+                .connectTimeout(Duration.ofSeconds(5)), URI.create("ws://127.0.0.1:" + port + path));
+    }
+
+    private static RawOcppClient open(HttpClient client, URI uri, String user, String password) {
+        WebSocket.Builder builder = client.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(5));
         if (password != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((chargerId + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        return new RawOcppClient(builder, URI.create("ws://127.0.0.1:" + port + "/ocpp/" + chargerId));
+        return new RawOcppClient(builder, uri);
     }
 
     public void sendText(String text) {
