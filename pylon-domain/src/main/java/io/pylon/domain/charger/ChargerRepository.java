@@ -22,6 +22,7 @@ public interface ChargerRepository {
 
     Page<Charger> list(ChargerFilter filter, PageRequest page);
 
+    /** Keeps the boot data; a charger that boots is connected, so it is marked online too. */
     void recordBoot(String id, BootInfo boot, Instant at);
 
     /** Stores the latest state of a connector (only if newer than what is stored) and appends it to the history. */

@@ -47,7 +47,10 @@ public class DemoFleet implements AutoCloseable {
     public void start() {
         PylonProperties.Demo demo = properties.demo();
         if (demo.chargers() <= 0) return;
-        FleetConfig base = FleetConfig.defaults(URI.create("ws://127.0.0.1:" + gateway.port() + "/ocpp"));
+        // One card per connector, so that sessions do not collide as ConcurrentTx.
+        List<String> cards = java.util.stream.IntStream.rangeClosed(1, Math.max(10, demo.chargers() * 2))
+                .mapToObj(i -> String.format("DEMO%06d", i)).toList();
+        FleetConfig base = FleetConfig.defaults(URI.create("ws://127.0.0.1:" + gateway.port() + "/ocpp")).withIdTags(cards);
         Instant now = clock.instant();
         for (String idTag : base.idTags()) {
             tokens.insert(new IdToken(idTag, IdTokenStatus.ACCEPTED, null, null, "demo card", now, now));

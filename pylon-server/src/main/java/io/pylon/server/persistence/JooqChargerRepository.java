@@ -130,7 +130,7 @@ public class JooqChargerRepository implements ChargerRepository {
         db.update(CHARGER).set(VENDOR, b.vendor()).set(MODEL, b.model()).set(SERIAL, b.serialNumber())
                 .set(BOX_SERIAL, b.chargeBoxSerialNumber()).set(FIRMWARE, b.firmwareVersion()).set(ICCID, b.iccid())
                 .set(IMSI, b.imsi()).set(METER_TYPE, b.meterType()).set(METER_SERIAL, b.meterSerialNumber())
-                .set(LAST_BOOT, at).set(LAST_SEEN, at).set(UPDATED_AT, at).where(ID.eq(id)).execute();
+                .set(LAST_BOOT, at).set(LAST_SEEN, at).set(ONLINE, true).set(UPDATED_AT, at).where(ID.eq(id)).execute();
     }
 
     @Override

@@ -27,6 +27,7 @@ class OcppRpcIT extends PylonIT {
             assertThat(reply.get(1).asString()).isEqualTo("1");
             assertThat(reply.get(2).get("interval").asInt()).isEqualTo(60);
             assertThat(reply.get(2).get("currentTime").asString()).endsWith("Z");
+            assertThat(api.get("/api/v1/chargers?online=true&size=500").raw()).contains("RPC-BOOT");
         }
         var charger = api.get("/api/v1/chargers/RPC-BOOT");
         assertThat(charger.body().get("boot").get("vendor").asString()).isEqualTo("Acme");
