@@ -3,6 +3,7 @@ package io.pylon.domain.charger;
 import io.pylon.domain.charger.ConnectOutcome.Allowed;
 import io.pylon.domain.charger.ConnectOutcome.Denied;
 import io.pylon.domain.charger.ConnectOutcome.Reason;
+import io.pylon.domain.common.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,12 +18,15 @@ public final class ChargerService {
     private final PasswordHasher hasher;
     private final ChargerSettings settings;
     private final Clock clock;
+    private final Transactions tx;
 
-    public ChargerService(ChargerRepository chargers, PasswordHasher hasher, ChargerSettings settings, Clock clock) {
+    public ChargerService(ChargerRepository chargers, PasswordHasher hasher, ChargerSettings settings, Clock clock,
+                          Transactions tx) {
         this.chargers = chargers;
         this.hasher = hasher;
         this.settings = settings;
         this.clock = clock;
+        this.tx = tx;
     }
 
     /**
@@ -80,8 +84,13 @@ public final class ChargerService {
         return chargers.find(chargerId).map(c -> c.registration() == RegistrationStatus.ACCEPTED).orElse(false);
     }
 
+    /** Stores a connector status and its history entry in one transaction (one commit). */
     public void status(String chargerId, StatusReport report) {
-        chargers.recordStatus(chargerId, report, clock.instant());
+        Instant now = clock.instant();
+        tx.inTransaction(() -> {
+            chargers.recordStatus(chargerId, report, now);
+            return null;
+        });
     }
 
     /** At start-up no charger is connected to this node yet. */

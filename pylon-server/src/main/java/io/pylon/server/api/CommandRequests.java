@@ -13,7 +13,8 @@ final class CommandRequests {
 
     record RemoteStart(@Min(1) Integer connectorId, @NotBlank @Size(max = 20) String idTag, @Valid Profile chargingProfile) {}
 
-    record RemoteStop(@NotNull Long transactionId) {}
+    /** OCPP 1.6 transaction ids are 32-bit integers; a larger number would be cut and stop another session. */
+    record RemoteStop(@NotNull @Min(Integer.MIN_VALUE) @Max(Integer.MAX_VALUE) Long transactionId) {}
 
     record Reset(@NotNull @Pattern(regexp = "Soft|Hard", message = "must be Soft or Hard") String type) {}
 

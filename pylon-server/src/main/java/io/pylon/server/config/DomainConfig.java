@@ -67,10 +67,11 @@ public class DomainConfig {
     }
 
     @Bean
-    ChargerService chargerService(ChargerRepository chargers, PasswordHasher hasher, PylonProperties properties, Clock clock) {
+    ChargerService chargerService(ChargerRepository chargers, PasswordHasher hasher, PylonProperties properties, Clock clock,
+                                  Transactions tx) {
         var ocpp = properties.ocpp();
         return new ChargerService(chargers, hasher,
-                new ChargerSettings(ocpp.unknownChargers(), ocpp.heartbeatInterval(), ocpp.pendingRetry()), clock);
+                new ChargerSettings(ocpp.unknownChargers(), ocpp.heartbeatInterval(), ocpp.pendingRetry()), clock, tx);
     }
 
     @Bean

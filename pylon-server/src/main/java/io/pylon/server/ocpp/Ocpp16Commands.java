@@ -35,7 +35,7 @@ final class Ocpp16Commands {
                 if (c.chargingProfile() != null) p.set("chargingProfile", profile(c.chargingProfile()));
                 yield new OcppCall("RemoteStartTransaction", p);
             }
-            case RemoteStop c -> new OcppCall("RemoteStopTransaction", p.put("transactionId", (int) c.transactionId()));
+            case RemoteStop c -> new OcppCall("RemoteStopTransaction", p.put("transactionId", Math.toIntExact(c.transactionId())));
             case Reset c -> new OcppCall("Reset", p.put("type", c.hard() ? "Hard" : "Soft"));
             case UnlockConnector c -> new OcppCall("UnlockConnector", p.put("connectorId", c.connectorId()));
             case ChangeAvailability c -> new OcppCall("ChangeAvailability",

@@ -101,6 +101,8 @@ class ApiIT extends PylonIT {
         var badType = api.post("/api/v1/chargers/API-OFF/commands/reset", "{\"type\":\"Gentle\"}");
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.body().get("detail").asString()).startsWith("type");
+        var tooBig = api.post("/api/v1/chargers/API-OFF/commands/remote-stop", "{\"transactionId\":3000000000}");
+        assertThat(tooBig.status()).as("a transaction id beyond int32 must not be cut").isEqualTo(400);
         var offline = api.post("/api/v1/chargers/API-OFF/commands/reset", "{\"type\":\"Soft\"}");
         assertThat(offline.status()).isEqualTo(409);
         assertThat(offline.body().get("title").asString()).isEqualTo("Charger offline");
