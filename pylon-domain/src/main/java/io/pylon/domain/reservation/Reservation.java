@@ -10,4 +10,11 @@ public record Reservation(int id, String chargerId, int connectorId, String idTa
     public ReservationStatus statusAt(Instant now) {
         return status == ReservationStatus.ACTIVE && !expiry.isAfter(now) ? ReservationStatus.EXPIRED : status;
     }
+
+    /** This reservation with its status as of {@code now}. */
+    public Reservation asOf(Instant now) {
+        ReservationStatus current = statusAt(now);
+        return current == status ? this
+                : new Reservation(id, chargerId, connectorId, idTag, parentIdTag, expiry, current, detail, createdAt);
+    }
 }

@@ -97,7 +97,11 @@ public final class SessionService {
     private Long ownedSession(String chargerId, long transactionId) {
         String owner = activeOwners.get(transactionId);
         if (owner == null) {
-            owner = sessions.find(transactionId).map(ChargingSession::chargerId).orElse(null);
+            Optional<ChargingSession> session = sessions.find(transactionId);
+            owner = session.map(ChargingSession::chargerId).orElse(null);
+            if (session.isPresent() && session.get().state() == SessionState.ACTIVE) {
+                activeOwners.put(transactionId, owner);
+            }
         }
         return chargerId.equals(owner) ? transactionId : null;
     }

@@ -22,6 +22,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
@@ -50,9 +52,11 @@ public class ChargerController {
     private final ChargerRepository chargers;
     private final ReservationRepository reservations;
     private final ConnectionRegistry connections;
+    private final Clock clock;
 
     public ChargerController(ChargerService service, ChargerRepository chargers, ReservationRepository reservations,
-                             ConnectionRegistry connections) {
+                             ConnectionRegistry connections, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.chargers = chargers;
         this.reservations = reservations;
@@ -138,7 +142,8 @@ public class ChargerController {
     @GetMapping("/{id}/reservations")
     public List<Reservation> reservations(@PathVariable String id) {
         find(id);
-        return reservations.forCharger(id, 100);
+        Instant now = clock.instant();
+        return reservations.forCharger(id, 100).stream().map(r -> r.asOf(now)).toList();
     }
 
     private Charger find(String id) {
