@@ -41,6 +41,11 @@ final class LatencyRecorder {
         }
     }
 
+    /** Forgets latencies recorded so far (after a warm-up such as the connect ramp). */
+    void reset() {
+        stats.clear();
+    }
+
     void timedOut(String action) {
         stats(action).timeouts.increment();
     }

@@ -149,6 +149,11 @@ public final class SimulatedFleet implements AutoCloseable {
     }
 
     /** @return a snapshot of the CALL latency statistics */
+    /** Starts the latency histograms afresh, e.g. once the connect ramp is over. */
+    public void resetLatency() {
+        recorder.reset();
+    }
+
     public LatencyReport report() {
         return recorder.report();
     }

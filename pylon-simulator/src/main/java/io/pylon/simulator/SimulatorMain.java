@@ -88,6 +88,11 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Mean length of an automatic session in minutes (default: ${DEFAULT-VALUE}).")
     double sessionMinutes;
 
+    @Option(names = "--warmup", defaultValue = "0",
+            description = "Seconds after which the latency histograms start afresh, so that the report covers the "
+                    + "steady state and not the connect ramp (default: 0 = report everything).")
+    long warmup;
+
     @Option(names = "--report-json", paramLabel = "FILE", description = "Write the latency report as JSON to FILE at the end.")
     Path reportJson;
 
@@ -164,11 +169,18 @@ public final class SimulatorMain implements Callable<Integer> {
         Thread hook = new Thread(finish, "pylon-sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long started = System.nanoTime();
+        boolean warm = warmup <= 0;
         while (!fleet.done().isDone()) {
             try {
                 fleet.done().get(10, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                out.println(progress(fleet, (System.nanoTime() - started) / 1_000_000_000L));
+                long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
+                out.println(progress(fleet, elapsed));
+                if (!warm && elapsed >= warmup) {
+                    warm = true;
+                    fleet.resetLatency();
+                    out.println("warm-up over: latency histograms start afresh");
+                }
             }
         }
         finish.run();

@@ -5,6 +5,9 @@ import io.pylon.domain.charger.ConnectOutcome.Denied;
 import io.pylon.domain.charger.ConnectOutcome.Reason;
 import io.pylon.domain.common.Transactions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,6 +22,15 @@ public final class ChargerService {
     private final ChargerSettings settings;
     private final Clock clock;
     private final Transactions tx;
+    /**
+     * Known chargers, so that a reconnect storm does not read the database once per handshake. Entries are
+     * refreshed after {@link #CACHE_TTL} (another node may have changed the charger) and dropped on every
+     * change made through this service.
+     */
+    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    static final Duration CACHE_TTL = Duration.ofSeconds(60);
+
+    private record Cached(Charger charger, Instant readAt) {}
 
     public ChargerService(ChargerRepository chargers, PasswordHasher hasher, ChargerSettings settings, Clock clock,
                           Transactions tx) {
@@ -36,7 +48,7 @@ public final class ChargerService {
      * @param offeredProfile 0 = plain, 1 = Basic, 2 = Basic over TLS
      */
     public ConnectOutcome mayConnect(String chargerId, String password, int offeredProfile) {
-        Optional<Charger> known = chargers.find(chargerId);
+        Optional<Charger> known = find(chargerId);
         if (known.isEmpty()) {
             return settings.unknownChargers() == UnknownChargerPolicy.REJECT
                     ? new Denied(Reason.UNKNOWN_CHARGER) : new Allowed(false, false);
@@ -59,7 +71,7 @@ public final class ChargerService {
     /** A charger booted: registers an unknown one by the policy, keeps its boot data, answers. */
     public BootOutcome boot(String chargerId, BootInfo info) {
         Instant now = clock.instant();
-        Charger charger = chargers.find(chargerId).orElseGet(() -> register(chargerId, now));
+        Charger charger = find(chargerId).orElseGet(() -> register(chargerId, now));
         chargers.recordBoot(chargerId, info, now);
         RegistrationStatus status = charger.registration();
         return new BootOutcome(status,
@@ -73,15 +85,28 @@ public final class ChargerService {
             case REJECT -> RegistrationStatus.REJECTED;
         };
         Charger created = newCharger(chargerId, status, null, 0, now);
+        cache.remove(chargerId);
         if (!chargers.insert(created)) {
             return chargers.find(chargerId).orElseThrow();
         }
         return created;
     }
 
-    /** Whether the charger is accepted (only accepted chargers may do more than boot). */
-    public boolean isAccepted(String chargerId) {
-        return chargers.find(chargerId).map(c -> c.registration() == RegistrationStatus.ACCEPTED).orElse(false);
+    /** The charger, from the cache when it was read less than {@link #CACHE_TTL} ago. */
+    private Optional<Charger> find(String chargerId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(chargerId);
+        if (cached != null && cached.readAt().plus(CACHE_TTL).isAfter(now)) {
+            return Optional.of(cached.charger());
+        }
+        Optional<Charger> charger = chargers.find(chargerId);
+        charger.ifPresentOrElse(c -> cache.put(chargerId, new Cached(c, now)), () -> cache.remove(chargerId));
+        return charger;
+    }
+
+    /** Forgets what is cached about a charger (after a change, or its deletion). */
+    public void forget(String chargerId) {
+        cache.remove(chargerId);
     }
 
     /** Stores a connector status and its history entry in one transaction (one commit). */
@@ -128,6 +153,7 @@ public final class ChargerService {
         Charger charger = new Charger(id, status, null, securityProfile,
                 password == null ? null : hasher.hash(password), false, null, null, null, null, 0,
                 description, clock.instant());
+        cache.remove(id);
         return chargers.insert(charger) ? Optional.of(charger) : Optional.empty();
     }
 
@@ -141,6 +167,7 @@ public final class ChargerService {
                     c.lastBootAt(), c.firmwareStatus(), c.diagnosticsStatus(), c.localListVersion(),
                     description == null ? c.description() : description, c.createdAt());
             chargers.update(updated);
+            cache.remove(id);
             return updated;
         });
     }

@@ -120,6 +120,7 @@ public class ChargerController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable String id) {
         if (!chargers.delete(id)) throw new NoSuchElementException("Charger " + id);
+        service.forget(id);
         connections.find(id).ifPresent(s -> s.close(io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.POLICY_VIOLATION));
     }
 
