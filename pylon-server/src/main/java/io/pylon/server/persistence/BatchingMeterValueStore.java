@@ -14,7 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +64,19 @@ public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle 
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
-    public BatchingMeterValueStore(DSLContext db) {
-        this.db = db;
+    private final HikariDataSource writerPool;
+
+    /**
+     * The writers get a small pool of their own: sharing the main pool, they queued behind the very handlers
+     * that wait for them (seen under load: thousands of MeterValues waiting while the writers waited for a
+     * connection).
+     */
+    public BatchingMeterValueStore(DSLContext db, DataSourceProperties dataSource) {
+        this.writerPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        writerPool.setPoolName("meter-writers");
+        writerPool.setMaximumPoolSize(WRITERS);
+        writerPool.setMinimumIdle(1);
+        this.db = DSL.using(writerPool, db.dialect(), db.settings());
     }
 
     @Override
@@ -213,6 +227,7 @@ public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle 
             }
         }
         writers.clear();
+        writerPool.close();
     }
 
     @Override
