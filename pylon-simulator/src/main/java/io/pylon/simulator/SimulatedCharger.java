@@ -144,7 +144,11 @@ public final class SimulatedCharger {
                 return CompletableFuture.<Void>completedFuture(null);
             }
             CompletableFuture<Void> closed = new CompletableFuture<>();
-            ch.closeFuture().addListener(f -> closed.complete(null));
+            // Mark it closed before completing: the handler's own close notice may come later.
+            ch.closeFuture().addListener(f -> loop.execute(() -> {
+                closed(ch);
+                closed.complete(null);
+            }));
             if (channel != null) {
                 ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                         .addListener(ChannelFutureListener.CLOSE);

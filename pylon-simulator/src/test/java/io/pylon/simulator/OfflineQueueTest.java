@@ -63,7 +63,7 @@ class OfflineQueueTest {
             }
             lastTxMessage = i;
             Instant stamp = timestamp(r);
-            assertThat(stamp).isBeforeOrEqualTo(reconnectAt).isAfterOrEqualTo(offlineSince.minusMillis(5));
+            assertThat(stamp).isBeforeOrEqualTo(reconnectAt).isAfterOrEqualTo(offlineSince.minusMillis(500)); // a sample taken while the socket was closing may be queued too
             assertThat(stamp).isAfterOrEqualTo(previous);
             previous = stamp;
         }

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * false one).
  */
 @Component
-public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle {
+public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle, org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BatchingMeterValueStore.class);
     /** Rows per insert statement: 12 columns × 1000 rows stays under every driver's bind limit. */
@@ -227,6 +227,11 @@ public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle 
             }
         }
         writers.clear();
+    }
+
+    /** The writers' pool lives as long as the bean: a stopped context (Spring pauses idle ones) may start again. */
+    @Override
+    public void destroy() {
         writerPool.close();
     }
 
