@@ -39,7 +39,7 @@ public class CommandController {
     @PostMapping("/remote-start")
     public CommandResult remoteStart(@PathVariable String id, @Valid @RequestBody RemoteStart r) {
         return send(id, new ChargerCommand.RemoteStart(r.connectorId(), r.idTag(),
-                r.chargingProfile() == null ? null : r.chargingProfile().toDomain()));
+                r.chargingProfile() == null ? null : r.chargingProfile().toChargingProfile()));
     }
 
     @Operation(summary = "Stop a session")
@@ -112,7 +112,7 @@ public class CommandController {
 
     @PostMapping("/set-charging-profile")
     public CommandResult setChargingProfile(@PathVariable String id, @Valid @RequestBody SetChargingProfile r) {
-        return send(id, new ChargerCommand.SetChargingProfile(r.connectorId(), r.chargingProfile().toDomain()));
+        return send(id, new ChargerCommand.SetChargingProfile(r.connectorId(), r.chargingProfile().toChargingProfile()));
     }
 
     @PostMapping("/clear-charging-profile")

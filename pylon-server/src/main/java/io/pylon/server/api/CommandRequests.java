@@ -62,7 +62,7 @@ final class CommandRequests {
                    @NotNull @Pattern(regexp = "Absolute|Recurring|Relative") String chargingProfileKind,
                    @Pattern(regexp = "Daily|Weekly") String recurrencyKind, Instant validFrom, Instant validTo,
                    @NotNull @Valid Schedule chargingSchedule) {
-        ChargingProfile toDomain() {
+        ChargingProfile toChargingProfile() {
             Schedule s = chargingSchedule;
             return new ChargingProfile(chargingProfileId, transactionId, stackLevel, chargingProfilePurpose,
                     chargingProfileKind, recurrencyKind, validFrom, validTo,
