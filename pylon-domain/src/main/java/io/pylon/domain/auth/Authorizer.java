@@ -6,21 +6,30 @@ import java.util.Optional;
 
 /**
  * Answers whether an id token may charge: unknown → INVALID; an operator-set status wins;
- * a passed expiry → EXPIRED; a blocked or expired parent blocks its children.
+ * a passed expiry → EXPIRED; a blocked or expired parent blocks its children; a blocked driver's
+ * tokens answer BLOCKED; another operator's token answers INVALID (tenants never share cards).
  */
 public final class Authorizer {
 
     private final IdTokenRepository tokens;
+    private final ChargerOwners owners;
     private final Clock clock;
 
-    public Authorizer(IdTokenRepository tokens, Clock clock) {
+    public Authorizer(IdTokenRepository tokens, ChargerOwners owners, Clock clock) {
         this.tokens = tokens;
+        this.owners = owners;
         this.clock = clock;
     }
 
-    public Authorization authorize(String idTag) {
+    /** The answer for an id tag presented at this charger. */
+    public Authorization authorize(String chargerId, String idTag) {
+        return authorizeAt(owners.operatorOf(chargerId), idTag);
+    }
+
+    /** The answer at a charger of this operator (null = unassigned charger: only platform-wide tokens count). */
+    public Authorization authorizeAt(Long chargerOperatorId, String idTag) {
         Optional<IdToken> token = tokens.find(idTag);
-        if (token.isEmpty()) {
+        if (token.isEmpty() || !sameOperator(token.get().operatorId(), chargerOperatorId)) {
             return Authorization.invalid();
         }
         return authorize(token.get(), clock.instant());
@@ -39,7 +48,14 @@ public final class Authorizer {
         return new Authorization(status, token.expiry(), token.parentIdTag());
     }
 
+    private static boolean sameOperator(Long tokenOperator, Long chargerOperator) {
+        return tokenOperator == null || tokenOperator.equals(chargerOperator);
+    }
+
     private static AuthorizationStatus own(IdToken token, Instant now) {
+        if (token.driverBlocked()) {
+            return AuthorizationStatus.BLOCKED;
+        }
         return switch (token.status()) {
             case BLOCKED -> AuthorizationStatus.BLOCKED;
             case INVALID -> AuthorizationStatus.INVALID;

@@ -147,12 +147,16 @@ public final class ChargerService {
         chargers.appendEvent(new ChargerEvent(chargerId, kind, detail, occurredAt == null ? clock.instant() : occurredAt));
     }
 
-    /** An operator creates a charger before it first connects. */
+    /**
+     * An operator creates a charger before it first connects.
+     *
+     * @param operatorId null = the platform's default operator, if it has one (single-operator mode)
+     */
     public Optional<Charger> create(String id, String description, int securityProfile, String password,
-                                    RegistrationStatus status) {
+                                    RegistrationStatus status, Long operatorId, Long stationId) {
         Charger charger = new Charger(id, status, null, securityProfile,
                 password == null ? null : hasher.hash(password), false, null, null, null, null, 0,
-                description, clock.instant());
+                description, clock.instant(), operatorId, stationId);
         cache.remove(id);
         return chargers.insert(charger) ? Optional.of(charger) : Optional.empty();
     }
@@ -165,7 +169,7 @@ public final class ChargerService {
                     securityProfile == null ? c.securityProfile() : securityProfile,
                     password == null ? c.passwordHash() : hasher.hash(password), c.online(), c.lastSeen(),
                     c.lastBootAt(), c.firmwareStatus(), c.diagnosticsStatus(), c.localListVersion(),
-                    description == null ? c.description() : description, c.createdAt());
+                    description == null ? c.description() : description, c.createdAt(), c.operatorId(), c.stationId());
             chargers.update(updated);
             cache.remove(id);
             return updated;
@@ -173,6 +177,6 @@ public final class ChargerService {
     }
 
     private static Charger newCharger(String id, RegistrationStatus status, String passwordHash, int profile, Instant now) {
-        return new Charger(id, status, null, profile, passwordHash, false, null, null, null, null, 0, null, now);
+        return new Charger(id, status, null, profile, passwordHash, false, null, null, null, null, 0, null, now, null, null);
     }
 }

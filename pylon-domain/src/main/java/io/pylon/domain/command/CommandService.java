@@ -58,9 +58,12 @@ public final class CommandService {
         Charger charger = chargers.find(chargerId).orElseThrow(() -> new NoSuchElementException("charger " + chargerId));
         Instant now = clock.instant();
         List<IdToken> chosen = full && (idTags == null || idTags.isEmpty())
-                ? tokens.all(MAX_LOCAL_LIST) : tokens.findAll(idTags == null ? List.of() : idTags);
+                ? tokens.all(charger.operatorId(), MAX_LOCAL_LIST) : tokens.findAll(idTags == null ? List.of() : idTags);
         List<LocalListEntry> entries = new ArrayList<>();
         for (IdToken token : chosen) {
+            if (token.operatorId() != null && !token.operatorId().equals(charger.operatorId())) {
+                continue; // another operator's card never reaches this charger
+            }
             entries.add(new LocalListEntry(token.idTag(), authorizer.authorize(token, now)));
         }
         if (!full && removals != null) {

@@ -8,10 +8,13 @@ import java.time.Instant;
  *
  * @param id         the transaction id handed to the charger
  * @param authStatus how the id token was answered at start; a non-accepted session is stopped by the charger
+ * @param operatorId the charger's operator when the session started (null = unassigned charger)
+ * @param stationId  the charger's station when the session started
  */
 public record ChargingSession(long id, String chargerId, int connectorId, String idTag, AuthorizationStatus authStatus,
                               Integer reservationId, long meterStartWh, Instant startedAt, Long meterStopWh,
-                              Instant stoppedAt, String stopReason, String stopIdTag, SessionState state) {
+                              Instant stoppedAt, String stopReason, String stopIdTag, SessionState state,
+                              Long operatorId, Long stationId) {
 
     /** Energy delivered in Wh, once stopped; never negative (a register that went backwards counts as zero). */
     public Long energyWh() {

@@ -35,8 +35,8 @@ public final class SessionService {
         this.tx = tx;
     }
 
-    public Authorization authorize(String idTag) {
-        return authorizer.authorize(idTag);
+    public Authorization authorize(String chargerId, String idTag) {
+        return authorizer.authorize(chargerId, idTag);
     }
 
     /** A charger started a session; answers the session id and the id token's authorisation. */
@@ -46,7 +46,7 @@ public final class SessionService {
             if (existing.isPresent()) {
                 return replayed(existing.get());
             }
-            Authorization auth = authorizer.authorize(request.idTag());
+            Authorization auth = authorizer.authorize(request.chargerId(), request.idTag());
             if (auth.accepted() && sessions.hasActive(request.idTag(), auth.parentIdTag())) {
                 auth = new Authorization(AuthorizationStatus.CONCURRENT_TX, auth.expiry(), auth.parentIdTag());
             }
@@ -69,7 +69,7 @@ public final class SessionService {
 
     /** A charger stopped a session. Transaction data is stored first, so a retried stop loses nothing. */
     public StopOutcome stop(StopRequest request) {
-        Authorization auth = request.idTag() == null ? null : authorizer.authorize(request.idTag());
+        Authorization auth = request.idTag() == null ? null : authorizer.authorize(request.chargerId(), request.idTag());
         Optional<ChargingSession> session = sessions.find(request.transactionId())
                 .filter(s -> s.chargerId().equals(request.chargerId()));
         if (session.isEmpty()) {

@@ -26,7 +26,7 @@ class SessionServiceTest {
     private final InMemoryMeterValues meterValues = new InMemoryMeterValues();
     private final InMemoryReservations reservations = new InMemoryReservations();
     private final SessionService service = new SessionService(sessions, meterValues, reservations,
-            new Authorizer(tokens, clock), new Transactions() {
+            new Authorizer(tokens, charger -> null, clock), new Transactions() {
                 @Override
                 public <T> T inTransaction(java.util.function.Supplier<T> work) {
                     return work.get();

@@ -35,7 +35,7 @@ public final class InMemorySessions implements SessionRepository {
         if (findByStart(s.chargerId(), s.connectorId(), s.startedAt()).isPresent()) return Optional.empty();
         long id = nextId++;
         sessions.put(id, new ChargingSession(id, s.chargerId(), s.connectorId(), s.idTag(), s.authStatus(), s.reservationId(),
-                s.meterStartWh(), s.startedAt(), null, null, null, null, SessionState.ACTIVE));
+                s.meterStartWh(), s.startedAt(), null, null, null, null, SessionState.ACTIVE, null, null));
         return Optional.of(id);
     }
 
@@ -63,7 +63,7 @@ public final class InMemorySessions implements SessionRepository {
         ChargingSession s = sessions.get(id);
         if (s == null || s.state() != SessionState.ACTIVE) return false;
         sessions.put(id, new ChargingSession(id, s.chargerId(), s.connectorId(), s.idTag(), s.authStatus(), s.reservationId(),
-                s.meterStartWh(), s.startedAt(), meterStopWh, stoppedAt, reason, stopIdTag, SessionState.COMPLETED));
+                s.meterStartWh(), s.startedAt(), meterStopWh, stoppedAt, reason, stopIdTag, SessionState.COMPLETED, s.operatorId(), s.stationId()));
         return true;
     }
 

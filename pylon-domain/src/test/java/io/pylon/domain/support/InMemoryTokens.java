@@ -17,7 +17,7 @@ public final class InMemoryTokens implements IdTokenRepository {
     private final Map<String, IdToken> tokens = new TreeMap<>();
 
     public InMemoryTokens with(String idTag, IdTokenStatus status, Instant expiry, String parent) {
-        tokens.put(idTag, new IdToken(idTag, status, expiry, parent, null, Instant.EPOCH, Instant.EPOCH));
+        tokens.put(idTag, new IdToken(idTag, status, expiry, parent, null, Instant.EPOCH, Instant.EPOCH, null));
         return this;
     }
 
@@ -26,11 +26,12 @@ public final class InMemoryTokens implements IdTokenRepository {
     @Override public boolean insert(IdToken token) { return tokens.putIfAbsent(token.idTag(), token) == null; }
     @Override public boolean update(IdToken token) { return tokens.replace(token.idTag(), token) != null; }
     @Override public boolean delete(String idTag) { return tokens.remove(idTag) != null; }
-    @Override public List<IdToken> all(int limit) { return tokens.values().stream().limit(limit).toList(); }
+    @Override public List<IdToken> all(Long operatorId, int limit) { return tokens.values().stream().filter(t -> t.operatorId() == null || t.operatorId().equals(operatorId)).limit(limit).toList(); }
 
     @Override
-    public Page<IdToken> list(IdTokenStatus status, PageRequest page) {
-        List<IdToken> all = tokens.values().stream().filter(t -> status == null || t.status() == status).toList();
+    public Page<IdToken> list(io.pylon.domain.tenant.TenantScope scope, io.pylon.domain.auth.IdTokenFilter filter, PageRequest page) {
+        List<IdToken> all = tokens.values().stream().filter(t -> scope.includesOperator(t.operatorId()))
+                .filter(t -> filter.status() == null || t.status() == filter.status()).toList();
         return new Page<>(all.stream().skip(page.offset()).limit(page.size()).toList(), page.page(), page.size(), all.size());
     }
 }

@@ -1,6 +1,7 @@
 package io.pylon.server.api;
 
 import io.pylon.server.config.PylonProperties;
+import io.pylon.server.security.DriverAccounts;
 import io.pylon.server.security.UserAccounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,13 +31,19 @@ public class AuthController {
 
     public record TokenResponse(String token, Instant expiresAt) {}
 
+    /** A driver signs in at an operator (its code) with phone or e-mail. */
+    public record DriverTokenRequest(@NotBlank String operator, @NotBlank String login, @NotBlank String password) {}
+
     private final UserAccounts accounts;
+    private final DriverAccounts drivers;
     private final JwtEncoder encoder;
     private final PylonProperties properties;
     private final Clock clock;
 
-    public AuthController(UserAccounts accounts, JwtEncoder encoder, PylonProperties properties, Clock clock) {
+    public AuthController(UserAccounts accounts, DriverAccounts drivers, JwtEncoder encoder, PylonProperties properties,
+                          Clock clock) {
         this.accounts = accounts;
+        this.drivers = drivers;
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
@@ -47,12 +54,30 @@ public class AuthController {
     public TokenResponse token(@Valid @RequestBody TokenRequest request) {
         var account = accounts.authenticate(request.username(), request.password())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Wrong user name or password"));
+        var claims = claims(account.username(), account.role().name());
+        if (account.operatorId() != null) claims.claim("op", account.operatorId());
+        if (account.organisationId() != null) claims.claim("org", account.organisationId());
+        return issue(claims);
+    }
+
+    @Operation(summary = "A driver exchanges phone or e-mail and password for a Bearer token (driver app)")
+    @PostMapping("/driver-token")
+    public TokenResponse driverToken(@Valid @RequestBody DriverTokenRequest request) {
+        var driver = drivers.authenticate(request.operator(), request.login(), request.password())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Wrong login or password"));
+        return issue(claims("driver:" + driver.id(), "DRIVER").claim("op", driver.operatorId()).claim("drv", driver.id()));
+    }
+
+    private JwtClaimsSet.Builder claims(String subject, String role) {
         Instant now = clock.instant();
-        Instant expires = now.plus(properties.api().tokenLifetime());
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("pylon").subject(account.username()).issuedAt(now)
-                .expiresAt(expires).claim("roles", List.of(account.role())).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        return JwtClaimsSet.builder().issuer("pylon").subject(subject).issuedAt(now)
+                .expiresAt(now.plus(properties.api().tokenLifetime())).claim("roles", List.of(role));
+    }
+
+    private TokenResponse issue(JwtClaimsSet.Builder claims) {
+        JwtClaimsSet set = claims.build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), set))
                 .getTokenValue();
-        return new TokenResponse(token, expires);
+        return new TokenResponse(token, set.getExpiresAt());
     }
 }

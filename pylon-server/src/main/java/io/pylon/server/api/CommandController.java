@@ -23,16 +23,22 @@ import org.springframework.web.bind.annotation.*;
 @Tag(name = "Commands", description = "Remote control of a charger; each answers with the charger's reply")
 @RestController
 @RequestMapping("/api/v1/chargers/{id}/commands")
+@org.springframework.security.access.prepost.PreAuthorize("hasAuthority('PERM_CHARGERS_COMMAND')")
 public class CommandController {
 
     private final CommandService commands;
-    private final ChargerRepository chargers;
+    private final ChargerAccess access;
     private final Clock clock;
+    private final io.pylon.server.persistence.AuditLog audit;
+    private final io.pylon.server.security.Callers callers;
 
-    public CommandController(CommandService commands, ChargerRepository chargers, Clock clock) {
+    public CommandController(CommandService commands, ChargerAccess access, Clock clock,
+                             io.pylon.server.persistence.AuditLog audit, io.pylon.server.security.Callers callers) {
         this.commands = commands;
-        this.chargers = chargers;
+        this.access = access;
         this.clock = clock;
+        this.audit = audit;
+        this.callers = callers;
     }
 
     @Operation(summary = "Start a session for an id tag")
@@ -149,7 +155,18 @@ public class CommandController {
         return reply.join();
     }
 
+    /** Checks the caller may see the charger, and records who sent which command (audit log). */
     private void known(String id) {
-        if (chargers.find(id).isEmpty()) throw new NoSuchElementException("Charger " + id);
+        var charger = access.visible(id);
+        var caller = callers.current();
+        audit.record(caller.username(), charger.operatorId(), io.pylon.server.persistence.AuditLog.Action.COMMAND,
+                "charger", id, null, java.util.Map.of("command", commandName()));
+    }
+
+    private static String commandName() {
+        var request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+        String uri = request.getRequestURI();
+        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 }

@@ -75,8 +75,8 @@ public class DomainConfig {
     }
 
     @Bean
-    Authorizer authorizer(IdTokenRepository tokens, Clock clock) {
-        return new Authorizer(tokens, clock);
+    Authorizer authorizer(IdTokenRepository tokens, io.pylon.domain.auth.ChargerOwners owners, Clock clock) {
+        return new Authorizer(tokens, owners, clock);
     }
 
     @Bean

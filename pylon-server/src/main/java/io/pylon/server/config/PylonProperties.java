@@ -21,7 +21,22 @@ public record PylonProperties(@DefaultValue("./data") Path dataDir,
                               @DefaultValue("node-1") String nodeId,
                               @DefaultValue Ocpp ocpp,
                               @DefaultValue Api api,
-                              @DefaultValue Demo demo) {
+                              @DefaultValue Demo demo,
+                              @DefaultValue Tenancy tenancy) {
+
+    /**
+     * Who owns what (env PYLON_TENANCY_MODE).
+     *
+     * @param mode            single = one operator created at first start; multi = many operators created by
+     *                        platform admins, new chargers unassigned until placed; small_owner = one default
+     *                        operator whose stations belong to private pile owners
+     * @param defaultCurrency currency of the operator created at first start (ISO 4217)
+     * @param defaultTimeZone its time zone, the default for its stations
+     */
+    public record Tenancy(@DefaultValue("single") io.pylon.domain.tenant.OperatingMode mode,
+                          @DefaultValue("CNY") java.util.Currency defaultCurrency,
+                          @DefaultValue("Asia/Shanghai") java.time.ZoneId defaultTimeZone) {}
+
 
     /**
      * The OCPP-J gateway.

@@ -34,10 +34,13 @@ public class DemoFleet implements AutoCloseable {
     private final OcppGateway gateway;
     private final IdTokenRepository tokens;
     private final Clock clock;
+    private final io.pylon.server.persistence.Tenancy tenancy;
     private final List<SimulatedFleet> fleets = new ArrayList<>();
 
-    public DemoFleet(PylonProperties properties, OcppGateway gateway, IdTokenRepository tokens, Clock clock) {
+    public DemoFleet(PylonProperties properties, OcppGateway gateway, IdTokenRepository tokens, Clock clock,
+                     io.pylon.server.persistence.Tenancy tenancy) {
         this.properties = properties;
+        this.tenancy = tenancy;
         this.gateway = gateway;
         this.tokens = tokens;
         this.clock = clock;
@@ -53,7 +56,7 @@ public class DemoFleet implements AutoCloseable {
         FleetConfig base = FleetConfig.defaults(URI.create("ws://127.0.0.1:" + gateway.port() + "/ocpp")).withIdTags(cards);
         Instant now = clock.instant();
         for (String idTag : base.idTags()) {
-            tokens.insert(new IdToken(idTag, IdTokenStatus.ACCEPTED, null, null, "demo card", now, now));
+            tokens.insert(new IdToken(idTag, IdTokenStatus.ACCEPTED, null, null, "demo card", now, now, tenancy.defaultOperatorId()));
         }
         int perStation = Math.max(1, demo.chargers() / STATIONS.size());
         int left = demo.chargers();

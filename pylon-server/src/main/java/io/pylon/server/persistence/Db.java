@@ -39,6 +39,28 @@ final class Db {
         return field(name(column), SQLDataType.NUMERIC(24, 6));
     }
 
+    /** A column qualified by its table, for joins. */
+    static <T> Field<T> col(Table<?> table, Field<T> column) {
+        return field(table.getQualifiedName().append(column.getUnqualifiedName()), column.getDataType());
+    }
+
+    /**
+     * The condition that a row owned by (operator_id, station_id) columns is visible in {@code scope}.
+     * Pass a null station column for data owned by an operator as a whole.
+     */
+    static org.jooq.Condition scoped(io.pylon.domain.tenant.TenantScope scope, Field<Long> operatorColumn,
+                                     Field<Long> stationColumn) {
+        if (scope.isPlatform()) {
+            return org.jooq.impl.DSL.noCondition();
+        }
+        org.jooq.Condition condition = operatorColumn.eq(scope.operatorId());
+        if (scope.stationIds() != null) {
+            condition = stationColumn == null || scope.stationIds().isEmpty() ? org.jooq.impl.DSL.falseCondition()
+                    : condition.and(stationColumn.in(scope.stationIds()));
+        }
+        return condition;
+    }
+
     /** Conflict keys must be qualified: jOOQ's MERGE emulation (H2) compares them with the source row. */
     static Field<?>[] key(Table<?> table, String... columns) {
         Field<?>[] fields = new Field<?>[columns.length];
@@ -57,8 +79,21 @@ final class Db {
     static final Table<Record> SESSION = table(name("charging_session"));
     static final Table<Record> METER_VALUE = table(name("meter_value"));
     static final Table<Record> APP_USER = table(name("app_user"));
+    static final Table<Record> OPERATOR = table(name("operator"));
+    static final Table<Record> ORGANISATION = table(name("organisation"));
+    static final Table<Record> STATION = table(name("station"));
+    static final Table<Record> USER_STATION = table(name("user_station"));
+    static final Table<Record> CONNECTOR_SPEC = table(name("connector_spec"));
+    static final Table<Record> DRIVER = table(name("driver"));
+    static final Table<Record> VEHICLE = table(name("vehicle"));
+    static final Table<Record> AUDIT_LOG = table(name("audit_log"));
 
     static final Field<String> ID = str("id");
+    static final Field<Long> LONG_ID = bigint("id");
+    static final Field<Long> OPERATOR_ID = bigint("operator_id");
+    static final Field<Long> STATION_ID = bigint("station_id");
+    static final Field<Long> DRIVER_ID = bigint("driver_id");
+    static final Field<String> NAME = str("name");
     static final Field<Integer> INT_ID = integer("id");
     static final Field<String> CHARGER_ID = str("charger_id");
     static final Field<Integer> CONNECTOR_ID = integer("connector_id");

@@ -65,7 +65,7 @@ public class JooqChargerRepository implements ChargerRepository {
     private static final Field<String> DETAIL = str("detail");
     private static final Field<Instant> OCCURRED_AT = time("occurred_at");
 
-    private static final java.util.List<org.jooq.Field<?>> COLUMNS = java.util.List.of(ID, REGISTRATION, VENDOR, MODEL, SERIAL, BOX_SERIAL, FIRMWARE, ICCID, IMSI, METER_TYPE, METER_SERIAL, PROFILE, PASSWORD, ONLINE, LAST_SEEN, LAST_BOOT, FW_STATUS, DIAG_STATUS, LIST_VERSION, DESCRIPTION, CREATED_AT);
+    private static final java.util.List<org.jooq.Field<?>> COLUMNS = java.util.List.of(ID, REGISTRATION, VENDOR, MODEL, SERIAL, BOX_SERIAL, FIRMWARE, ICCID, IMSI, METER_TYPE, METER_SERIAL, PROFILE, PASSWORD, ONLINE, LAST_SEEN, LAST_BOOT, FW_STATUS, DIAG_STATUS, LIST_VERSION, DESCRIPTION, CREATED_AT, OPERATOR_ID, STATION_ID);
 
     private static final java.util.List<org.jooq.Field<?>> CONNECTOR_COLUMNS = java.util.List.of(CHARGER_ID, CONNECTOR_ID, STATUS, ERROR_CODE, INFO, VENDOR_ID, VENDOR_ERROR, STATUS_AT);
 
@@ -74,9 +74,11 @@ public class JooqChargerRepository implements ChargerRepository {
     private static final java.util.List<org.jooq.Field<?>> EVENT_COLUMNS = java.util.List.of(CHARGER_ID, KIND, DETAIL, OCCURRED_AT);
 
     private final DSLContext db;
+    private final Tenancy tenancy;
 
-    public JooqChargerRepository(DSLContext db) {
+    public JooqChargerRepository(DSLContext db, Tenancy tenancy) {
         this.db = db;
+        this.tenancy = tenancy;
     }
 
     @Override
@@ -91,6 +93,8 @@ public class JooqChargerRepository implements ChargerRepository {
                     .set(ID, c.id()).set(REGISTRATION, c.registration().name()).set(PROFILE, c.securityProfile())
                     .set(PASSWORD, c.passwordHash()).set(ONLINE, false).set(LIST_VERSION, 0)
                     .set(DESCRIPTION, c.description()).set(CREATED_AT, c.createdAt()).set(UPDATED_AT, c.createdAt())
+                    .set(OPERATOR_ID, c.operatorId() != null ? c.operatorId() : tenancy.defaultOperatorId())
+                    .set(STATION_ID, c.stationId())
                     .onConflict(key(CHARGER, "id")).doNothing().execute() == 1;
         } catch (IntegrityConstraintViolationException | DuplicateKeyException e) {
             return false;
@@ -111,7 +115,8 @@ public class JooqChargerRepository implements ChargerRepository {
 
     @Override
     public Page<Charger> list(ChargerFilter filter, PageRequest page) {
-        Condition where = noCondition();
+        Condition where = scoped(filter.scope(), OPERATOR_ID, STATION_ID);
+        if (filter.stationId() != null) where = where.and(STATION_ID.eq(filter.stationId()));
         if (filter.registration() != null) where = where.and(REGISTRATION.eq(filter.registration().name()));
         if (filter.online() != null) where = where.and(ONLINE.eq(filter.online()));
         if (filter.connectorStatus() != null) {
@@ -222,6 +227,7 @@ public class JooqChargerRepository implements ChargerRepository {
                 r.get(ICCID), r.get(IMSI), r.get(METER_TYPE), r.get(METER_SERIAL));
         return new Charger(r.get(ID), RegistrationStatus.valueOf(r.get(REGISTRATION)), boot, r.get(PROFILE),
                 r.get(PASSWORD), r.get(ONLINE), r.get(LAST_SEEN), r.get(LAST_BOOT), r.get(FW_STATUS),
-                r.get(DIAG_STATUS), r.get(LIST_VERSION), r.get(DESCRIPTION), r.get(CREATED_AT));
+                r.get(DIAG_STATUS), r.get(LIST_VERSION), r.get(DESCRIPTION), r.get(CREATED_AT), r.get(OPERATOR_ID),
+                r.get(STATION_ID));
     }
 }

@@ -34,7 +34,7 @@ public class JooqSessionRepository implements SessionRepository {
     private static final Field<Long> ENERGY = bigint("energy_wh");
     private static final Field<String> STATE = str("state");
 
-    private static final java.util.List<org.jooq.Field<?>> COLUMNS = java.util.List.of(INT_ID, CHARGER_ID, CONNECTOR_ID, ID_TAG, AUTH_STATUS, RESERVATION_ID, METER_START, STARTED_AT, METER_STOP, STOPPED_AT, STOP_REASON, STOP_ID_TAG, STATE);
+    private static final java.util.List<org.jooq.Field<?>> COLUMNS = java.util.List.of(INT_ID, CHARGER_ID, CONNECTOR_ID, ID_TAG, AUTH_STATUS, RESERVATION_ID, METER_START, STARTED_AT, METER_STOP, STOPPED_AT, STOP_REASON, STOP_ID_TAG, STATE, OPERATOR_ID, STATION_ID);
 
     private final DSLContext db;
 
@@ -48,6 +48,8 @@ public class JooqSessionRepository implements SessionRepository {
                 .set(ID_TAG, s.idTag()).set(AUTH_STATUS, s.authStatus().name()).set(RESERVATION_ID, s.reservationId())
                 .set(METER_START, s.meterStartWh()).set(STARTED_AT, s.startedAt()).set(STATE, SessionState.ACTIVE.name())
                 .set(CREATED_AT, Instant.now())
+                .set(OPERATOR_ID, DSL.field(DSL.select(col(CHARGER, OPERATOR_ID)).from(CHARGER).where(col(CHARGER, ID).eq(s.chargerId()))))
+                .set(STATION_ID, DSL.field(DSL.select(col(CHARGER, STATION_ID)).from(CHARGER).where(col(CHARGER, ID).eq(s.chargerId()))))
                 .onConflict(key(SESSION, "charger_id", "connector_id", "started_at")).doNothing().returningResult(INT_ID).fetchOptional();
         return inserted.map(r -> r.value1().longValue());
     }
@@ -85,7 +87,8 @@ public class JooqSessionRepository implements SessionRepository {
 
     @Override
     public Page<ChargingSession> list(SessionFilter f, PageRequest page) {
-        Condition where = DSL.noCondition();
+        Condition where = scoped(f.scope(), OPERATOR_ID, STATION_ID);
+        if (f.stationId() != null) where = where.and(STATION_ID.eq(f.stationId()));
         if (f.chargerId() != null) where = where.and(CHARGER_ID.eq(f.chargerId()));
         if (f.idTag() != null) where = where.and(ID_TAG.eq(f.idTag()));
         if (f.state() != null) where = where.and(STATE.eq(f.state().name()));
@@ -101,6 +104,6 @@ public class JooqSessionRepository implements SessionRepository {
         return new ChargingSession(r.get(INT_ID), r.get(CHARGER_ID), r.get(CONNECTOR_ID), r.get(ID_TAG),
                 AuthorizationStatus.valueOf(r.get(AUTH_STATUS)), r.get(RESERVATION_ID), r.get(METER_START),
                 r.get(STARTED_AT), r.get(METER_STOP), r.get(STOPPED_AT), r.get(STOP_REASON), r.get(STOP_ID_TAG),
-                SessionState.valueOf(r.get(STATE)));
+                SessionState.valueOf(r.get(STATE)), r.get(OPERATOR_ID), r.get(STATION_ID));
     }
 }

@@ -1,7 +1,10 @@
 package io.pylon.server.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.pylon.domain.tenant.Role;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -22,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code POST /api/v1/auth/token}, except that call itself. Failures answer problem+json.
  */
 @Configuration
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 public class SecurityConfig {
 
     @Bean
@@ -54,12 +58,23 @@ public class SecurityConfig {
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
+    /** A token's role becomes ROLE_x plus one PERM_y authority per permission of the role ({@link Role}). */
     private static JwtAuthenticationConverter roles() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             List<String> roles = jwt.getClaimAsStringList("roles");
-            return roles == null ? List.of()
-                    : roles.stream().map(r -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            for (String name : roles == null ? List.<String>of() : roles) {
+                Role role;
+                try {
+                    role = Role.valueOf(name);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+                role.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority("PERM_" + p.name())));
+            }
+            return authorities;
         });
         return converter;
     }

@@ -26,6 +26,6 @@ public class AuthorizeHandler implements Ocpp16Handler {
     @Override
     public JsonNode handle(OcppSession session, JsonNode payload) {
         Authorize.Request r = Ocpp16Json.read(payload, Authorize.Request.class);
-        return Ocpp16Json.write(new Authorize.Response(IdTagInfos.of(sessions.authorize(r.idTag()))));
+        return Ocpp16Json.write(new Authorize.Response(IdTagInfos.of(sessions.authorize(session.chargerId(), r.idTag()))));
     }
 }

@@ -1,0 +1,4 @@
+package io.pylon.domain.driver;
+
+/** A blocked driver cannot start sessions; their tokens answer Blocked. */
+public enum DriverStatus { ACTIVE, BLOCKED }

@@ -1,0 +1,30 @@
+package io.pylon.domain.tenant;
+
+/** What a person may do; roles are sets of permissions ({@link Role}). */
+public enum Permission {
+    /** Create and change operators (tenants); platform admins only. */
+    OPERATORS_MANAGE,
+    /** Create and change people and their roles within the caller's operator. */
+    USERS_MANAGE,
+    STATIONS_READ,
+    STATIONS_WRITE,
+    CHARGERS_READ,
+    CHARGERS_WRITE,
+    /** Send remote commands to chargers (start, stop, reset, configuration, firmware…). */
+    CHARGERS_COMMAND,
+    SESSIONS_READ,
+    TARIFFS_READ,
+    TARIFFS_WRITE,
+    ORDERS_READ,
+    ORDERS_REFUND,
+    DRIVERS_READ,
+    /** Drivers, their cards, vehicles and id tokens. */
+    DRIVERS_WRITE,
+    /** Top-ups, payouts and other wallet movements recorded by staff. */
+    WALLET_WRITE,
+    MARKETING_WRITE,
+    REPORTS_READ,
+    AUDIT_READ,
+    /** A driver acting on their own account (driver app). */
+    SELF_SERVICE
+}
