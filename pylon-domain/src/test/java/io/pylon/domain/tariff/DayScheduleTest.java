@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,22 +68,8 @@ class DayScheduleTest {
     @Test
     void randomSchedulesRoundTrip() {
         for (long seed = 0; seed < 200; seed++) {
-            DaySchedule schedule = random(new SplittableRandom(seed));
+            DaySchedule schedule = RandomSchedules.of(new SplittableRandom(seed));
             assertThat(DaySchedule.parse(schedule.format())).as("seed %d", seed).isEqualTo(schedule);
         }
-    }
-
-    /** A schedule of random runs of random bands; shared with the billing property tests. */
-    public static DaySchedule random(SplittableRandom random) {
-        List<Band> slots = new ArrayList<>();
-        Band[] bands = Band.values();
-        while (slots.size() < DaySchedule.SLOTS) {
-            Band band = bands[random.nextInt(bands.length)];
-            int run = 1 + random.nextInt(random.nextBoolean() ? 4 : 16);
-            for (int i = 0; i < run && slots.size() < DaySchedule.SLOTS; i++) {
-                slots.add(band);
-            }
-        }
-        return new DaySchedule(slots);
     }
 }
