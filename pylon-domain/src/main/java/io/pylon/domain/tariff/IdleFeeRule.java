@@ -2,6 +2,7 @@ package io.pylon.domain.tariff;
 
 import io.pylon.domain.money.Money;
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.Objects;
 
 /**
@@ -35,18 +36,18 @@ public record IdleFeeRule(BigDecimal perMinute, int graceMinutes, Money cap) {
     }
 
     /** The amount for billed minutes, rounded half-up, then capped. */
-    public Money amount(long billedMinutes, java.util.Currency currency) {
+    public Money amount(long billedMinutes, Currency currency) {
         Money amount = Money.rounded(perMinute.multiply(BigDecimal.valueOf(billedMinutes)), currency);
         return cap == null ? amount : amount.min(cap);
     }
 
     /** Whether the cap limited the amount for these billed minutes. */
-    public boolean capped(long billedMinutes, java.util.Currency currency) {
+    public boolean capped(long billedMinutes, Currency currency) {
         return cap != null && Money.rounded(perMinute.multiply(BigDecimal.valueOf(billedMinutes)), currency)
                 .compareTo(cap) > 0;
     }
 
-    void requireCurrency(java.util.Currency currency) {
+    void requireCurrency(Currency currency) {
         Objects.requireNonNull(currency, "currency");
         if (cap != null && !cap.currency().equals(currency)) {
             throw new IllegalArgumentException("Idle fee cap " + cap + " is not in " + currency);
