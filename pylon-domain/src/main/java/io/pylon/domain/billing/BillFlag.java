@@ -1,0 +1,13 @@
+package io.pylon.domain.billing;
+
+/** Facts about how a bill was made that an operator may want to review. */
+public enum BillFlag {
+    /** Some meter samples were dropped, merged or clamped (see {@link MeterCurve}). */
+    METER_SAMPLES_ADJUSTED,
+    /** Recorded while the charger was offline and billed at the tariff in force at its start. */
+    RECORDED_OFFLINE,
+    /** Recorded offline on a charger whose offline sessions are free: energy kept, amounts zero. */
+    OFFLINE_FREE,
+    /** Started offline on a charger that must bill online; billed normally, to be reviewed. */
+    UNEXPECTED_OFFLINE_START
+}
