@@ -46,7 +46,7 @@ public class DriverController {
     /** @param vin 17 characters, letters I, O and Q excluded (ISO 3779) */
     public record VehicleRequest(@NotBlank @Size(max = 16) String plate,
                                  @Pattern(regexp = "[A-HJ-NPR-Z0-9]{17}", message = "17 characters, no I, O or Q") String vin,
-                                 boolean makeDefault) {}
+                                 Boolean makeDefault) {}
 
     private final JooqDrivers drivers;
     private final IdTokenRepository tokens;
@@ -127,7 +127,7 @@ public class DriverController {
     public Vehicle addVehicle(@PathVariable long id, @Valid @RequestBody VehicleRequest r) {
         Driver driver = get(id);
         Instant now = clock.instant();
-        Vehicle vehicle = drivers.addVehicle(driver.operatorId(), id, r.plate(), r.vin(), r.makeDefault(), now)
+        Vehicle vehicle = drivers.addVehicle(driver.operatorId(), id, r.plate(), r.vin(), Boolean.TRUE.equals(r.makeDefault()), now)
                 .orElseThrow(() -> new ConflictException("VIN " + r.vin() + " is already registered"));
         if (r.vin() != null && !tokens.insert(new IdToken(r.vin(), IdTokenStatus.ACCEPTED, null, null, "VIN of " + r.plate(),
                 now, now, driver.operatorId(), id, TokenKind.VIN, null, null, false))) {

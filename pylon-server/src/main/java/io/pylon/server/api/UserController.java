@@ -35,7 +35,7 @@ public class UserController {
                              Long operatorId, Long organisationId, @Size(max = 100) String displayName,
                              List<Long> stationIds) {}
 
-    public record UpdateUser(@NotNull Role role, Long organisationId, @Size(max = 100) String displayName, boolean enabled,
+    public record UpdateUser(@NotNull Role role, Long organisationId, @Size(max = 100) String displayName, Boolean enabled,
                              @Size(min = 10, max = 128) String password, List<Long> stationIds) {}
 
     private final UserAccounts accounts;
@@ -98,11 +98,12 @@ public class UserController {
         if (r.role().allOperators() != before.role().allOperators()) {
             throw new IllegalArgumentException("role: cannot move between platform-wide and operator roles");
         }
-        if (username.equals(caller.username()) && (!r.enabled() || r.role() != before.role())) {
+        if (username.equals(caller.username()) && (Boolean.FALSE.equals(r.enabled()) || r.role() != before.role())) {
             throw new IllegalArgumentException("enabled: you cannot disable yourself or change your own role");
         }
         checkOrganisation(before.operatorId(), r.organisationId());
-        accounts.update(username, r.role(), r.organisationId(), r.displayName(), r.enabled(), r.password());
+        accounts.update(username, r.role(), r.organisationId(), r.displayName(),
+                r.enabled() == null ? before.enabled() : r.enabled(), r.password());
         if (r.stationIds() != null) assign(username, before.operatorId(), r.stationIds());
         Account after = accounts.find(username).orElseThrow();
         audit.record(caller.username(), before.operatorId(), AuditLog.Action.UPDATE, "user", username, before, after);

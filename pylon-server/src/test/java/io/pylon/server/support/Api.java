@@ -54,6 +54,12 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method; a null body sends none. */
+    public Response call(String method, String path, String json) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(classes = PylonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pylon.ocpp.port=0", "pylon.data-dir=target/it-data", "pylon.admin-password=" + PylonIT.ADMIN_PASSWORD,
-                "pylon.ocpp.unknown-chargers=accept", "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
+                "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class PylonIT {
 

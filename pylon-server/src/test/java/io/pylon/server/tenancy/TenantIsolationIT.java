@@ -1,0 +1,223 @@
+package io.pylon.server.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon.server.support.Api;
+import io.pylon.server.support.PylonIT;
+import io.pylon.server.support.RawOcppClient;
+import io.pylon.server.support.Tenants;
+import io.pylon.server.support.Tenants.Tenant;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One operator can never read or change another's stations, chargers, sessions, drivers, cards or people —
+ * through any endpoint. The endpoint list is checked against the OpenAPI document, so a new endpoint with
+ * an id in its path fails this test until it is added here.
+ */
+class TenantIsolationIT extends PylonIT {
+
+    private Tenant a;
+    private Tenant b;
+    private final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeEach
+    void twoOperators() {
+        a = Tenants.create(api, httpPort, "CNY");
+        b = Tenants.create(api, httpPort, "EUR");
+        long station = a.station("A West");
+        String charger = a.charger(a.code() + "-CP1", station);
+        long driver = a.driver("+8613800000001");
+        String card = a.card(a.code().replace("-", "") + "C1", driver);
+        var vehicle = a.admin().post("/api/v1/drivers/" + driver + "/vehicles", "{\"plate\":\"浙A12345\"}");
+        assertThat(vehicle.status()).as(vehicle.raw()).isEqualTo(201);
+        var spec = a.admin().put("/api/v1/chargers/" + charger + "/connectors/1/spec",
+                "{\"standard\":\"GBT_DC\",\"maxPowerKw\":120,\"code\":\"" + a.code() + "-1\"}");
+        assertThat(spec.status()).as(spec.raw()).isEqualTo(200);
+        var org = a.admin().post("/api/v1/organisations", "{\"kind\":\"AGENT\",\"name\":\"Agent A\"}");
+        assertThat(org.status()).as(org.raw()).isEqualTo(201);
+        a.as("MAINTENANCE", "tech", null);
+        ids.put("charger", charger);
+        ids.put("station", String.valueOf(station));
+        ids.put("driver", String.valueOf(driver));
+        ids.put("card", card);
+        ids.put("vehicle", vehicle.body().get("id").asString());
+        ids.put("organisation", org.body().get("id").asString());
+        ids.put("user", a.code() + "-tech");
+        ids.put("operator", String.valueOf(a.operatorId()));
+        ids.put("session", String.valueOf(chargeOnce(charger, card)));
+    }
+
+    private long chargeOnce(String charger, String card) {
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
+            cp.call("b1", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            var start = cp.call("s1", "StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + card
+                    + "\",\"meterStart\":1000,\"timestamp\":\"" + Instant.now() + "\"}");
+            assertThat(start.get(2).get("idTagInfo").get("status").asString()).isEqualTo("Accepted");
+            long tx = start.get(2).get("transactionId").asLong();
+            cp.call("t1", "StopTransaction", "{\"transactionId\":" + tx + ",\"meterStop\":5000,\"timestamp\":\""
+                    + Instant.now() + "\"}");
+            return tx;
+        }
+    }
+
+    @Test
+    void anotherOperatorGetsNotFoundOnEveryEndpointWithAnId() {
+        Map<String, String> calls = endpoints();
+        List<String> documented = documentedEndpointsWithIds();
+        assertThat(calls.keySet()).as("every endpoint with an id is checked here").containsAll(documented);
+        List<String> leaks = new ArrayList<>();
+        String before = snapshot(a.admin());
+        for (var call : calls.entrySet()) {
+            String[] parts = call.getKey().split(" ", 2);
+            var r = b.admin().call(parts[0], concrete(parts[1]), call.getValue());
+            if (r.status() != 404 && r.status() != 403) {
+                leaks.add(call.getKey() + " -> " + r.status() + " " + r.raw());
+            }
+        }
+        assertThat(leaks).as("answers other than 404/403 to operator B").isEmpty();
+        assertThat(snapshot(a.admin())).as("operator A's data is unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void listsShowOnlyTheCallersOwnData() {
+        for (String list : List.of("/api/v1/stations", "/api/v1/chargers", "/api/v1/sessions", "/api/v1/drivers",
+                "/api/v1/id-tokens")) {
+            var r = b.admin().get(list);
+            assertThat(r.status()).as(list).isEqualTo(200);
+            assertThat(r.raw()).as(list).doesNotContain(a.code());
+            assertThat(r.body().get("items").size()).as(list).isZero();
+        }
+        assertThat(b.admin().get("/api/v1/audit?size=500").raw()).doesNotContain(a.code());
+        assertThat(b.admin().get("/api/v1/users").raw()).doesNotContain(a.code());
+        assertThat(b.admin().get("/api/v1/organisations").raw()).doesNotContain("Agent A");
+        assertThat(b.admin().get("/api/v1/operators").body().size()).isEqualTo(1);
+        assertThat(a.admin().get("/api/v1/chargers").body().get("items").size()).isEqualTo(1);
+        assertThat(a.admin().get("/api/v1/sessions").body().get("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aCardOfOneOperatorIsInvalidAtAnothersCharger() {
+        String chargerOfB = b.charger(b.code() + "-CP9", b.station("B East"));
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), chargerOfB, null)) {
+            cp.call("b1", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            var auth = cp.call("a1", "Authorize", "{\"idTag\":\"" + ids.get("card") + "\"}");
+            assertThat(auth.get(2).get("idTagInfo").get("status").asString()).isEqualTo("Invalid");
+        }
+    }
+
+    @Test
+    void anOperatorCannotCreateInAnotherOperator() {
+        String other = "\"operatorId\":" + a.operatorId();
+        assertThat(b.admin().post("/api/v1/stations", "{" + other + ",\"name\":\"x\",\"address\":\"y\",\"latitude\":1,\"longitude\":1}").status()).isEqualTo(400);
+        assertThat(b.admin().post("/api/v1/drivers", "{" + other + ",\"phone\":\"+861390000000\"}").status()).isEqualTo(400);
+        assertThat(b.admin().post("/api/v1/chargers", "{" + other + ",\"id\":\"" + b.code() + "-X\"}").status()).isEqualTo(400);
+        assertThat(b.admin().post("/api/v1/users", "{" + other + ",\"username\":\"" + b.code() + "-x\",\"password\":\"long-enough-pw\",\"role\":\"FINANCE\"}").status()).isEqualTo(400);
+        assertThat(b.admin().post("/api/v1/chargers", "{\"id\":\"" + b.code() + "-Y\",\"stationId\":" + ids.get("station") + "}").status()).isEqualTo(400);
+        assertThat(b.admin().post("/api/v1/users", "{\"username\":\"" + b.code() + "-boss\",\"password\":\"long-enough-pw\",\"role\":\"PLATFORM_ADMIN\"}").status()).isEqualTo(403);
+        assertThat(b.admin().post("/api/v1/operators", "{\"code\":\"evil\",\"name\":\"Evil\"}").status()).isEqualTo(403);
+    }
+
+    private String snapshot(Api admin) {
+        StringBuilder s = new StringBuilder();
+        for (String path : List.of("/api/v1/chargers/" + ids.get("charger"), "/api/v1/stations/" + ids.get("station"),
+                "/api/v1/drivers/" + ids.get("driver"), "/api/v1/drivers/" + ids.get("driver") + "/vehicles",
+                "/api/v1/id-tokens/" + ids.get("card"), "/api/v1/sessions/" + ids.get("session"),
+                "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations")) {
+            var r = admin.get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            s.append(r.raw().replaceAll("\"(lastSeen|online|connected)\":[^,]*,", "")).append('\n');
+        }
+        return s.toString();
+    }
+
+    private String concrete(String template) {
+        String kind = template.startsWith("/api/v1/chargers") ? "charger" : template.startsWith("/api/v1/stations") ? "station"
+                : template.startsWith("/api/v1/drivers") ? "driver" : template.startsWith("/api/v1/id-tokens") ? "card"
+                : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/users") ? "user"
+                : template.startsWith("/api/v1/organisations") ? "organisation" : "operator";
+        return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
+                .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"));
+    }
+
+    private List<String> documentedEndpointsWithIds() {
+        var doc = api.get("/v3/api-docs").body();
+        List<String> result = new ArrayList<>();
+        for (var path : doc.get("paths").propertyNames()) {
+            if (!path.contains("{")) continue;
+            for (var method : doc.get("paths").get(path).propertyNames()) {
+                result.add(method.toUpperCase() + " " + path);
+            }
+        }
+        return result;
+    }
+
+    /** Every endpoint with an id, with a body valid enough that only the tenant check can refuse it. */
+    private static Map<String, String> endpoints() {
+        Map<String, String> m = new LinkedHashMap<>();
+        String c = "/api/v1/chargers/{id}";
+        m.put("GET " + c, null);
+        m.put("PATCH " + c, "{\"description\":\"hijacked\"}");
+        m.put("DELETE " + c, null);
+        m.put("POST " + c + "/approve", null);
+        m.put("PUT " + c + "/equipment", "{\"productModel\":\"X\"}");
+        m.put("PUT " + c + "/connectors/{connectorId}/spec", "{\"standard\":\"CCS2\",\"code\":\"HIJACK-1\"}");
+        m.put("DELETE " + c + "/connectors/{connectorId}/spec", null);
+        m.put("GET " + c + "/connectors/{connectorId}/history", null);
+        m.put("GET " + c + "/events", null);
+        m.put("GET " + c + "/reservations", null);
+        String cmd = c + "/commands/";
+        m.put("POST " + cmd + "remote-start", "{\"connectorId\":1,\"idTag\":\"X\"}");
+        m.put("POST " + cmd + "remote-stop", "{\"transactionId\":1}");
+        m.put("POST " + cmd + "reset", "{\"type\":\"Hard\"}");
+        m.put("POST " + cmd + "unlock-connector", "{\"connectorId\":1}");
+        m.put("POST " + cmd + "change-availability", "{\"connectorId\":0,\"type\":\"Inoperative\"}");
+        m.put("POST " + cmd + "get-configuration", "{}");
+        m.put("POST " + cmd + "change-configuration", "{\"key\":\"K\",\"value\":\"V\"}");
+        m.put("POST " + cmd + "clear-cache", null);
+        m.put("POST " + cmd + "trigger-message", "{\"requestedMessage\":\"Heartbeat\"}");
+        m.put("POST " + cmd + "send-local-list", "{\"updateType\":\"Full\"}");
+        m.put("POST " + cmd + "get-local-list-version", null);
+        m.put("POST " + cmd + "reserve-now", "{\"connectorId\":1,\"idTag\":\"X\",\"expiryDate\":\"2999-01-01T00:00:00Z\"}");
+        m.put("POST " + cmd + "cancel-reservation", "{\"reservationId\":1}");
+        m.put("POST " + cmd + "set-charging-profile", "{\"connectorId\":1,\"chargingProfile\":{\"chargingProfileId\":1,\"stackLevel\":0,"
+                + "\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Absolute\",\"chargingSchedule\":"
+                + "{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":16}]}}}");
+        m.put("POST " + cmd + "clear-charging-profile", "{}");
+        m.put("POST " + cmd + "get-composite-schedule", "{\"connectorId\":1,\"duration\":60}");
+        m.put("POST " + cmd + "update-firmware", "{\"location\":\"http://x/fw.bin\",\"retrieveDate\":\"2999-01-01T00:00:00Z\"}");
+        m.put("POST " + cmd + "get-diagnostics", "{\"location\":\"ftp://x/\"}");
+        m.put("POST " + cmd + "data-transfer", "{\"vendorId\":\"V\"}");
+        String t = "/api/v1/id-tokens/{idTag}";
+        m.put("GET " + t, null);
+        m.put("PUT " + t, "{\"status\":\"BLOCKED\"}");
+        m.put("DELETE " + t, null);
+        m.put("POST " + t + "/block", null);
+        m.put("POST " + t + "/unblock", null);
+        m.put("POST " + t + "/report-lost", null);
+        m.put("PUT " + t + "/driver", "{\"driverId\":null}");
+        m.put("GET /api/v1/sessions/{id}", null);
+        String s = "/api/v1/stations/{id}";
+        m.put("GET " + s, null);
+        m.put("PUT " + s, "{\"name\":\"x\",\"address\":\"y\",\"latitude\":1,\"longitude\":1}");
+        m.put("DELETE " + s, null);
+        String d = "/api/v1/drivers/{id}";
+        m.put("GET " + d, null);
+        m.put("PUT " + d, "{\"phone\":\"+8613999999999\"}");
+        m.put("GET " + d + "/vehicles", null);
+        m.put("POST " + d + "/vehicles", "{\"plate\":\"沪B99999\"}");
+        m.put("POST " + d + "/vehicles/{vehicleId}/default", null);
+        m.put("DELETE " + d + "/vehicles/{vehicleId}", null);
+        m.put("GET /api/v1/operators/{id}", null);
+        m.put("PUT /api/v1/operators/{id}", "{\"name\":\"hijacked\"}");
+        m.put("PUT /api/v1/organisations/{id}", "{\"kind\":\"AGENT\",\"name\":\"hijacked\"}");
+        m.put("GET /api/v1/users/{username}", null);
+        m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
+        return m;
+    }
+}
