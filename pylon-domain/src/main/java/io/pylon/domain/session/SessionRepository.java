@@ -22,5 +22,8 @@ public interface SessionRepository {
     /** Completes an active session; false if it was not active (already stopped). */
     boolean complete(long id, long meterStopWh, Instant stoppedAt, String reason, String stopIdTag);
 
+    /** Records that a just-started session was refused after all (e.g. no credit); the charger is told so. */
+    void refuse(long id, io.pylon.domain.auth.AuthorizationStatus status);
+
     Page<ChargingSession> list(SessionFilter filter, PageRequest page);
 }

@@ -23,6 +23,8 @@ public final class SessionService {
     private final ReservationRepository reservations;
     private final Authorizer authorizer;
     private final Transactions tx;
+    private volatile SessionListener listener = SessionListener.NONE;
+    private static final System.Logger log = System.getLogger(SessionService.class.getName());
     /** Active session id → charger id, so meter values need no database read to find their session. */
     private final ConcurrentMap<Long, String> activeOwners = new ConcurrentHashMap<>();
 
@@ -33,6 +35,11 @@ public final class SessionService {
         this.reservations = reservations;
         this.authorizer = authorizer;
         this.tx = tx;
+    }
+
+    /** Registers what happens on start and stop (orders and billing); set once at wiring time. */
+    public void listen(SessionListener sessionListener) {
+        this.listener = sessionListener;
     }
 
     public Authorization authorize(String chargerId, String idTag) {
@@ -59,6 +66,13 @@ public final class SessionService {
                 reservations.markUsed(request.reservationId(), request.chargerId());
             }
             activeOwners.put(id.get(), request.chargerId());
+            if (auth.accepted()) {
+                AuthorizationStatus answer = listener.started(sessions.find(id.get()).orElseThrow());
+                if (answer != AuthorizationStatus.ACCEPTED) {
+                    sessions.refuse(id.get(), answer);
+                    auth = new Authorization(answer, auth.expiry(), auth.parentIdTag());
+                }
+            }
             return new StartOutcome(id.get(), auth, false);
         });
     }
@@ -82,6 +96,14 @@ public final class SessionService {
         }
         boolean stopped = sessions.complete(s.id(), request.meterStopWh(), request.timestamp(), request.reason(), request.idTag());
         activeOwners.remove(s.id());
+        if (stopped) {
+            try {
+                listener.stopped(sessions.find(s.id()).orElseThrow());
+            } catch (RuntimeException e) {
+                // The stop itself is stored; billing is retried for stranded orders (see OrderService.catchUp).
+                log.log(System.Logger.Level.WARNING, "Billing session " + s.id() + " failed; it will be retried", e);
+            }
+        }
         return new StopOutcome(stopped ? Result.STOPPED : Result.ALREADY_STOPPED, auth);
     }
 

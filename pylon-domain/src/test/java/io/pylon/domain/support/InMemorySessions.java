@@ -35,7 +35,7 @@ public final class InMemorySessions implements SessionRepository {
         if (findByStart(s.chargerId(), s.connectorId(), s.startedAt()).isPresent()) return Optional.empty();
         long id = nextId++;
         sessions.put(id, new ChargingSession(id, s.chargerId(), s.connectorId(), s.idTag(), s.authStatus(), s.reservationId(),
-                s.meterStartWh(), s.startedAt(), null, null, null, null, SessionState.ACTIVE, null, null));
+                s.meterStartWh(), s.startedAt(), null, null, null, null, SessionState.ACTIVE, null, null, s.startedAt()));
         return Optional.of(id);
     }
 
@@ -63,7 +63,7 @@ public final class InMemorySessions implements SessionRepository {
         ChargingSession s = sessions.get(id);
         if (s == null || s.state() != SessionState.ACTIVE) return false;
         sessions.put(id, new ChargingSession(id, s.chargerId(), s.connectorId(), s.idTag(), s.authStatus(), s.reservationId(),
-                s.meterStartWh(), s.startedAt(), meterStopWh, stoppedAt, reason, stopIdTag, SessionState.COMPLETED, s.operatorId(), s.stationId()));
+                s.meterStartWh(), s.startedAt(), meterStopWh, stoppedAt, reason, stopIdTag, SessionState.COMPLETED, s.operatorId(), s.stationId(), s.createdAt()));
         return true;
     }
 
@@ -71,5 +71,13 @@ public final class InMemorySessions implements SessionRepository {
     public Page<ChargingSession> list(SessionFilter filter, PageRequest page) {
         List<ChargingSession> all = new ArrayList<>(sessions.values());
         return new Page<>(all, 0, all.size(), all.size());
+    }
+
+    @Override
+    public void refuse(long id, io.pylon.domain.auth.AuthorizationStatus status) {
+        ChargingSession s = sessions.get(id);
+        sessions.put(id, new ChargingSession(id, s.chargerId(), s.connectorId(), s.idTag(), status, s.reservationId(),
+                s.meterStartWh(), s.startedAt(), s.meterStopWh(), s.stoppedAt(), s.stopReason(), s.stopIdTag(), s.state(),
+                s.operatorId(), s.stationId(), s.createdAt()));
     }
 }

@@ -34,7 +34,7 @@ public class JooqSessionRepository implements SessionRepository {
     private static final Field<Long> ENERGY = bigint("energy_wh");
     private static final Field<String> STATE = str("state");
 
-    private static final java.util.List<org.jooq.Field<?>> COLUMNS = java.util.List.of(INT_ID, CHARGER_ID, CONNECTOR_ID, ID_TAG, AUTH_STATUS, RESERVATION_ID, METER_START, STARTED_AT, METER_STOP, STOPPED_AT, STOP_REASON, STOP_ID_TAG, STATE, OPERATOR_ID, STATION_ID);
+    private static final java.util.List<org.jooq.Field<?>> COLUMNS = java.util.List.of(INT_ID, CHARGER_ID, CONNECTOR_ID, ID_TAG, AUTH_STATUS, RESERVATION_ID, METER_START, STARTED_AT, METER_STOP, STOPPED_AT, STOP_REASON, STOP_ID_TAG, STATE, OPERATOR_ID, STATION_ID, CREATED_AT);
 
     private final DSLContext db;
 
@@ -86,6 +86,11 @@ public class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
+    public void refuse(long id, AuthorizationStatus status) {
+        db.update(SESSION).set(AUTH_STATUS, status.name()).where(INT_ID.eq((int) id)).execute();
+    }
+
+    @Override
     public Page<ChargingSession> list(SessionFilter f, PageRequest page) {
         Condition where = scoped(f.scope(), OPERATOR_ID, STATION_ID);
         if (f.stationId() != null) where = where.and(STATION_ID.eq(f.stationId()));
@@ -104,6 +109,6 @@ public class JooqSessionRepository implements SessionRepository {
         return new ChargingSession(r.get(INT_ID), r.get(CHARGER_ID), r.get(CONNECTOR_ID), r.get(ID_TAG),
                 AuthorizationStatus.valueOf(r.get(AUTH_STATUS)), r.get(RESERVATION_ID), r.get(METER_START),
                 r.get(STARTED_AT), r.get(METER_STOP), r.get(STOPPED_AT), r.get(STOP_REASON), r.get(STOP_ID_TAG),
-                SessionState.valueOf(r.get(STATE)), r.get(OPERATOR_ID), r.get(STATION_ID));
+                SessionState.valueOf(r.get(STATE)), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(CREATED_AT));
     }
 }

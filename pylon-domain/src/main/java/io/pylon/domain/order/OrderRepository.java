@@ -1,0 +1,43 @@
+package io.pylon.domain.order;
+
+import io.pylon.domain.billing.Bill;
+import io.pylon.domain.common.Page;
+import io.pylon.domain.common.PageRequest;
+import io.pylon.domain.session.ChargingSession;
+import io.pylon.domain.tenant.TenantScope;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where orders are kept. One order per session, enforced by the store. */
+public interface OrderRepository {
+
+    /** Opens the order of a session in state CHARGING; does nothing if the session has one already. */
+    void open(ChargingSession session, Long driverId, Currency currency, Instant now);
+
+    Optional<Order> find(long id);
+
+    Optional<Order> bySession(long sessionId);
+
+    /** Stores the bill of a CHARGING order and moves it to FINISHED; false if it was not CHARGING. */
+    boolean finish(long orderId, ChargingSession session, Bill bill, long points, BigDecimal carbonKg, Instant now);
+
+    /** Marks a CHARGING order ABNORMAL with a reason; false if it was not CHARGING. */
+    boolean abnormal(long orderId, ChargingSession session, String reason, Instant now);
+
+    /** Moves a FINISHED order to SETTLED; false if it was not FINISHED. */
+    boolean settled(long orderId, Instant now);
+
+    /**
+     * Records a refund once per idempotency key and adds it to the order's refunded amount (the order becomes
+     * REFUNDED when the whole payable amount is refunded); a repeated key changes nothing.
+     */
+    void recordRefund(long orderId, String idempotencyKey, BigDecimal amount, String reason, String actor, Instant now);
+
+    /** Orders still CHARGING whose session completed before {@code before} (billing missed, e.g. a crash). */
+    List<Long> stranded(Instant before, int limit);
+
+    Page<Order> list(TenantScope scope, OrderFilter filter, PageRequest page);
+}

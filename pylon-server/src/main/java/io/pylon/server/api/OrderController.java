@@ -1,0 +1,123 @@
+package io.pylon.server.api;
+
+import io.pylon.domain.billing.Bill;
+import io.pylon.domain.common.PageRequest;
+import io.pylon.domain.ledger.RefundOutcome;
+import io.pylon.domain.ledger.Rejected;
+import io.pylon.domain.money.Money;
+import io.pylon.domain.order.Order;
+import io.pylon.domain.order.OrderFilter;
+import io.pylon.domain.order.OrderRefunds;
+import io.pylon.domain.order.OrderRepository;
+import io.pylon.domain.order.OrderState;
+import io.pylon.server.persistence.AuditLog;
+import io.pylon.server.security.Callers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+@Tag(name = "Orders", description = "What each session cost, band by band, and how it was paid")
+@Validated
+@RestController
+@RequestMapping("/api/v1/orders")
+public class OrderController {
+
+    /** An order as the API shows it: the bill, when present, has one line per tariff band. */
+    public record OrderView(long id, long sessionId, Long operatorId, Long stationId, String chargerId, int connectorId,
+                            String idTag, Long driverId, OrderState state, String currency, Instant startedAt,
+                            Instant stoppedAt, Long energyWh, Bill bill, Totals totals, Money payable, Money refunded,
+                            String abnormalReason, long points, BigDecimal carbonSavedKg, Instant settledAt) {
+        static OrderView of(Order o) {
+            Bill b = o.bill();
+            Totals totals = b == null ? null : new Totals(b.electricityTotal(), b.serviceTotal(), b.idleFee().amount(),
+                    b.sessionFee(), b.serviceDiscount(), b.total());
+            return new OrderView(o.id(), o.sessionId(), o.operatorId(), o.stationId(), o.chargerId(), o.connectorId(),
+                    o.idTag(), o.driverId(), o.state(), o.currency().getCurrencyCode(), o.startedAt(), o.stoppedAt(),
+                    o.energyWh(), b, totals, o.payable(), o.refunded(), o.abnormalReason(), o.points(), o.carbonSavedKg(),
+                    o.settledAt());
+        }
+    }
+
+    /** The bill's sums: total = electricity + service + idle fee + session fee; payable = total − discount. */
+    public record Totals(Money electricity, Money service, Money idleFee, Money sessionFee, Money discount, Money total) {}
+
+    /** A refund back to the driver's wallet; the same idempotency key never refunds twice. */
+    public record RefundRequest(@NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
+                                @NotBlank @Size(max = 200) String reason, @NotBlank @Size(max = 64) String idempotencyKey) {}
+
+    private final OrderRepository orders;
+    private final OrderRefunds refunds;
+    private final Callers callers;
+    private final AuditLog audit;
+
+    public OrderController(OrderRepository orders, OrderRefunds refunds, Callers callers, AuditLog audit) {
+        this.orders = orders;
+        this.refunds = refunds;
+        this.callers = callers;
+        this.audit = audit;
+    }
+
+    @Operation(summary = "List orders", description = "Filter by station, charger, driver, state and start time [from, to)")
+    @GetMapping
+    @PreAuthorize("hasAuthority('PERM_ORDERS_READ')")
+    public PageResponse<OrderView> list(@RequestParam(required = false) Long stationId,
+                                        @RequestParam(required = false) String chargerId,
+                                        @RequestParam(required = false) Long driverId,
+                                        @RequestParam(required = false) OrderState state,
+                                        @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                                        @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+        return PageResponse.of(orders.list(callers.scope(), new OrderFilter(stationId, chargerId, driverId, state, from, to),
+                new PageRequest(page, size)), OrderView::of);
+    }
+
+    @Operation(summary = "An order with its band-by-band bill")
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('PERM_ORDERS_READ')")
+    public OrderView get(@PathVariable long id) {
+        return OrderView.of(find(id));
+    }
+
+    @Operation(summary = "Refund part or all of a settled order to the driver's wallet")
+    @PostMapping("/{id}/refunds")
+    @PreAuthorize("hasAuthority('PERM_ORDERS_REFUND')")
+    public OrderView refund(@PathVariable long id, @Valid @RequestBody RefundRequest r) {
+        Order before = find(id);
+        if (r.amount().scale() > before.currency().getDefaultFractionDigits()) {
+            throw new IllegalArgumentException("amount: at most " + before.currency().getDefaultFractionDigits() + " decimals");
+        }
+        Money amount = Money.of(r.amount(), before.currency(), RoundingMode.UNNECESSARY);
+        String actor = callers.current().username();
+        RefundOutcome outcome = refunds.refund(before, amount, r.reason(), r.idempotencyKey(), actor);
+        if (outcome instanceof Rejected rejected) {
+            throw new ConflictException(switch (rejected.reason()) {
+                case EXCEEDS_REFUNDABLE -> "At most " + rejected.amount() + " can still be refunded";
+                case NOT_SETTLED -> "Only settled orders paid from a wallet can be refunded";
+                case IDEMPOTENCY_KEY_REUSED -> "idempotencyKey was used for a different refund";
+                default -> "Refund refused: " + rejected.reason();
+            });
+        }
+        Order after = find(id);
+        audit.record(actor, before.operatorId(), AuditLog.Action.UPDATE, "order", id, OrderView.of(before), OrderView.of(after));
+        return OrderView.of(after);
+    }
+
+    private Order find(long id) {
+        var scope = callers.scope();
+        return orders.find(id).filter(o -> scope.includes(o.operatorId(), o.stationId()))
+                .orElseThrow(() -> new NoSuchElementException("Order " + id));
+    }
+}

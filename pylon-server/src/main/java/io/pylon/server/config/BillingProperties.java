@@ -1,0 +1,24 @@
+package io.pylon.server.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Billing of orders ({@code pylon.billing.*}).
+ *
+ * @param pointsPerKwh    loyalty points a driver earns per kWh charged
+ * @param carbonKgPerKwh  CO₂ a kWh of charging saves against petrol, for receipts (default: China's grid
+ *                        emission factor 0.5703 kg/kWh, 2022); set per region
+ * @param carbonRegion    the region the factor is for, shown on receipts
+ * @param catchUpAfter    an order still open this long after its session stopped is billed again (a node
+ *                        stopped between the stop and the bill)
+ */
+@Validated
+@ConfigurationProperties("pylon.billing")
+public record BillingProperties(@DefaultValue("1") BigDecimal pointsPerKwh,
+                                @DefaultValue("0.5703") BigDecimal carbonKgPerKwh,
+                                @DefaultValue("CN") String carbonRegion,
+                                @DefaultValue("60s") Duration catchUpAfter) {}

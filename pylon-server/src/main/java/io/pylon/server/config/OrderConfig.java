@@ -1,0 +1,36 @@
+package io.pylon.server.config;
+
+import io.pylon.domain.auth.IdTokenRepository;
+import io.pylon.domain.common.Transactions;
+import io.pylon.domain.ledger.WalletService;
+import io.pylon.domain.marketing.CarbonFactor;
+import io.pylon.domain.order.BillingContext;
+import io.pylon.domain.order.OrderRefunds;
+import io.pylon.domain.order.OrderRepository;
+import io.pylon.domain.order.OrderService;
+import io.pylon.domain.order.OrderSettings;
+import io.pylon.domain.session.SessionService;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Orders follow sessions: wires the order service as the session service's listener. */
+@Configuration
+public class OrderConfig {
+
+    @Bean
+    OrderService orderService(OrderRepository orders, IdTokenRepository tokens, BillingContext.Source contexts,
+                              WalletService wallet, BillingProperties billing, Clock clock, OrderService.UsageSource usage,
+                              SessionService sessions) {
+        OrderService service = new OrderService(orders, tokens, contexts, wallet,
+                new OrderSettings(billing.pointsPerKwh(), new CarbonFactor(billing.carbonRegion(), billing.carbonKgPerKwh())),
+                clock, usage);
+        sessions.listen(service);
+        return service;
+    }
+
+    @Bean
+    OrderRefunds orderRefunds(OrderRepository orders, WalletService wallet, Transactions tx, Clock clock) {
+        return new OrderRefunds(orders, wallet, tx, clock);
+    }
+}

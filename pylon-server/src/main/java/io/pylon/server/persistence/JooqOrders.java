@@ -1,0 +1,206 @@
+package io.pylon.server.persistence;
+
+import static io.pylon.server.persistence.Db.*;
+
+import io.pylon.domain.billing.Bill;
+import io.pylon.domain.billing.BillFlag;
+import io.pylon.domain.billing.BillLine;
+import io.pylon.domain.billing.Discount;
+import io.pylon.domain.billing.IdleCharge;
+import io.pylon.domain.common.Page;
+import io.pylon.domain.common.PageRequest;
+import io.pylon.domain.money.Money;
+import io.pylon.domain.order.Order;
+import io.pylon.domain.order.OrderFilter;
+import io.pylon.domain.order.OrderRepository;
+import io.pylon.domain.order.OrderState;
+import io.pylon.domain.session.ChargingSession;
+import io.pylon.domain.tariff.Band;
+import io.pylon.domain.tenant.TenantScope;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Orders with their bill lines and refunds in SQL. */
+@Repository
+public class JooqOrders implements OrderRepository {
+
+    private static final Table<Record> ORDER = DSL.table(DSL.name("charging_order"));
+    private static final Table<Record> LINE = DSL.table(DSL.name("order_line"));
+    private static final Table<Record> REFUND = DSL.table(DSL.name("order_refund"));
+    private static final Field<Integer> SESSION_ID = integer("session_id");
+    private static final Field<Long> ORDER_ID = bigint("order_id");
+    private static final Field<String> STATE = str("state");
+    private static final Field<String> CURRENCY = str("currency");
+    private static final Field<Instant> STARTED_AT = time("started_at");
+    private static final Field<Instant> STOPPED_AT = time("stopped_at");
+    private static final Field<Long> ENERGY = bigint("energy_wh");
+    private static final Field<Long> TARIFF_ID = bigint("tariff_id");
+    private static final Field<Integer> TARIFF_VERSION = integer("tariff_version");
+    private static final Field<BigDecimal> ELECTRICITY = decimal("electricity_amount");
+    private static final Field<BigDecimal> SERVICE = decimal("service_amount");
+    private static final Field<Long> IDLE_MINUTES = bigint("idle_minutes");
+    private static final Field<BigDecimal> IDLE_FEE = decimal("idle_fee");
+    private static final Field<BigDecimal> SESSION_FEE = decimal("session_fee");
+    private static final Field<BigDecimal> DISCOUNT = decimal("discount");
+    private static final Field<BigDecimal> TOTAL = decimal("total");
+    private static final Field<BigDecimal> PAYABLE = decimal("payable");
+    private static final Field<BigDecimal> REFUNDED = decimal("refunded");
+    private static final Field<String> FLAGS = str("flags");
+    private static final Field<String> ABNORMAL = str("abnormal_reason");
+    private static final Field<Long> POINTS = bigint("points");
+    private static final Field<BigDecimal> CARBON = decimal("carbon_saved_kg");
+    private static final Field<Instant> SETTLED_AT = time("settled_at");
+    private static final Field<String> BAND = str("band");
+    private static final Field<BigDecimal> E_PRICE = decimal("electricity_price");
+    private static final Field<BigDecimal> S_PRICE = decimal("service_price");
+    private static final Field<String> KEY = str("idempotency_key");
+    private static final Field<BigDecimal> AMOUNT = decimal("amount");
+    private static final Field<String> REASON = str("reason");
+    private static final Field<String> ACTOR = str("actor");
+    private static final List<Field<?>> COLUMNS = List.of(LONG_ID, SESSION_ID, OPERATOR_ID, STATION_ID, CHARGER_ID,
+            CONNECTOR_ID, ID_TAG, DRIVER_ID, STATE, CURRENCY, STARTED_AT, STOPPED_AT, ENERGY, TARIFF_ID, TARIFF_VERSION,
+            IDLE_MINUTES, IDLE_FEE, SESSION_FEE, DISCOUNT, REFUNDED, FLAGS, ABNORMAL, POINTS, CARBON, CREATED_AT, SETTLED_AT);
+    private static final List<Field<?>> LINE_COLUMNS = List.of(ORDER_ID, BAND, ENERGY, E_PRICE, S_PRICE, ELECTRICITY, SERVICE);
+
+    private final DSLContext db;
+
+    public JooqOrders(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void open(ChargingSession s, Long driverId, Currency currency, Instant now) {
+        db.insertInto(ORDER).set(SESSION_ID, (int) s.id()).set(OPERATOR_ID, s.operatorId()).set(STATION_ID, s.stationId())
+                .set(CHARGER_ID, s.chargerId()).set(CONNECTOR_ID, s.connectorId()).set(ID_TAG, s.idTag())
+                .set(DRIVER_ID, driverId).set(STATE, OrderState.CHARGING.name()).set(CURRENCY, currency.getCurrencyCode())
+                .set(STARTED_AT, s.startedAt()).set(REFUNDED, BigDecimal.ZERO).set(POINTS, 0L)
+                .set(CREATED_AT, now).set(UPDATED_AT, now)
+                .onConflict(key(ORDER, "session_id")).doNothing().execute();
+    }
+
+    @Override
+    public Optional<Order> find(long id) {
+        return db.select(COLUMNS).from(ORDER).where(LONG_ID.eq(id)).fetchOptional(this::toOrder);
+    }
+
+    @Override
+    public Optional<Order> bySession(long sessionId) {
+        return db.select(COLUMNS).from(ORDER).where(SESSION_ID.eq((int) sessionId)).fetchOptional(this::toOrder);
+    }
+
+    @Override
+    public boolean finish(long orderId, ChargingSession s, Bill bill, long points, BigDecimal carbonKg, Instant now) {
+        int updated = db.update(ORDER).set(STATE, OrderState.FINISHED.name()).set(STOPPED_AT, s.stoppedAt())
+                .set(ENERGY, bill.energyWh()).set(TARIFF_ID, bill.tariffId()).set(TARIFF_VERSION, bill.tariffVersion())
+                .set(ELECTRICITY, bill.electricityTotal().amount()).set(SERVICE, bill.serviceTotal().amount())
+                .set(IDLE_MINUTES, bill.idleFee().billedMinutes()).set(IDLE_FEE, bill.idleFee().amount().amount())
+                .set(SESSION_FEE, bill.sessionFee().amount()).set(DISCOUNT, bill.serviceDiscount().amount())
+                .set(TOTAL, bill.total().amount()).set(PAYABLE, bill.payable().amount())
+                .set(FLAGS, bill.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .set(POINTS, points).set(CARBON, carbonKg).set(UPDATED_AT, now)
+                .where(LONG_ID.eq(orderId)).and(STATE.eq(OrderState.CHARGING.name())).execute();
+        if (updated == 1) {
+            for (BillLine line : bill.lines()) {
+                db.insertInto(LINE).set(ORDER_ID, orderId).set(BAND, line.band().name()).set(ENERGY, line.energyWh())
+                        .set(E_PRICE, line.electricityPrice()).set(S_PRICE, line.servicePrice())
+                        .set(ELECTRICITY, line.electricityAmount().amount()).set(SERVICE, line.serviceAmount().amount())
+                        .execute();
+            }
+        }
+        return updated == 1;
+    }
+
+    @Override
+    public boolean abnormal(long orderId, ChargingSession s, String reason, Instant now) {
+        return db.update(ORDER).set(STATE, OrderState.ABNORMAL.name()).set(STOPPED_AT, s.stoppedAt())
+                .set(ENERGY, s.energyWh()).set(ABNORMAL, reason.length() > 300 ? reason.substring(0, 300) : reason)
+                .set(UPDATED_AT, now).where(LONG_ID.eq(orderId)).and(STATE.eq(OrderState.CHARGING.name())).execute() == 1;
+    }
+
+    @Override
+    public boolean settled(long orderId, Instant now) {
+        return db.update(ORDER).set(STATE, OrderState.SETTLED.name()).set(SETTLED_AT, now).set(UPDATED_AT, now)
+                .where(LONG_ID.eq(orderId)).and(STATE.eq(OrderState.FINISHED.name())).execute() == 1;
+    }
+
+    @Override
+    public void recordRefund(long orderId, String key, BigDecimal amount, String reason, String actor, Instant now) {
+        int inserted = db.insertInto(REFUND).set(ORDER_ID, orderId).set(KEY, key).set(AMOUNT, amount).set(REASON, reason)
+                .set(ACTOR, actor).set(CREATED_AT, now).onConflict(key(REFUND, "order_id", "idempotency_key")).doNothing()
+                .execute();
+        if (inserted == 1) {
+            Field<BigDecimal> after = REFUNDED.plus(amount);
+            db.update(ORDER).set(REFUNDED, after)
+                    .set(STATE, DSL.when(after.ge(PAYABLE), OrderState.REFUNDED.name()).otherwise(OrderState.SETTLED.name()))
+                    .set(UPDATED_AT, now).where(LONG_ID.eq(orderId)).execute();
+        }
+    }
+
+    @Override
+    public List<Long> stranded(Instant before, int limit) {
+        return db.select(col(ORDER, LONG_ID)).from(ORDER).join(SESSION).on(col(SESSION, INT_ID).eq(col(ORDER, SESSION_ID)))
+                .where(col(ORDER, STATE).eq(OrderState.CHARGING.name())).and(col(SESSION, str("state")).eq("COMPLETED"))
+                .and(col(SESSION, time("stopped_at")).lt(before)).limit(limit).fetch(org.jooq.Record1::value1);
+    }
+
+    @Override
+    public Page<Order> list(TenantScope scope, OrderFilter f, PageRequest page) {
+        Condition where = scoped(scope, OPERATOR_ID, STATION_ID);
+        if (f.stationId() != null) where = where.and(STATION_ID.eq(f.stationId()));
+        if (f.chargerId() != null) where = where.and(CHARGER_ID.eq(f.chargerId()));
+        if (f.driverId() != null) where = where.and(DRIVER_ID.eq(f.driverId()));
+        if (f.state() != null) where = where.and(STATE.eq(f.state().name()));
+        if (f.from() != null) where = where.and(STARTED_AT.ge(f.from()));
+        if (f.to() != null) where = where.and(STARTED_AT.lt(f.to()));
+        long total = db.fetchCount(ORDER, where);
+        return new Page<>(db.select(COLUMNS).from(ORDER).where(where).orderBy(STARTED_AT.desc(), LONG_ID.desc())
+                .limit(page.size()).offset(page.offset()).fetch(this::toOrder), page.page(), page.size(), total);
+    }
+
+    private Order toOrder(Record r) {
+        Currency currency = Currency.getInstance(r.get(CURRENCY));
+        Bill bill = r.get(TARIFF_ID) == null ? null : new Bill(currency, r.get(TARIFF_ID), r.get(TARIFF_VERSION),
+                lines(r.get(LONG_ID), currency),
+                new IdleCharge(r.get(IDLE_MINUTES), r.get(IDLE_MINUTES), money(r.get(IDLE_FEE), currency), false),
+                money(r.get(SESSION_FEE), currency), discounts(r.get(DISCOUNT), currency), flags(r.get(FLAGS)));
+        return new Order(r.get(LONG_ID), r.get(SESSION_ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(CHARGER_ID),
+                r.get(CONNECTOR_ID), r.get(ID_TAG), r.get(DRIVER_ID), OrderState.valueOf(r.get(STATE)), currency,
+                r.get(STARTED_AT), r.get(STOPPED_AT), r.get(ENERGY), bill, money(r.get(REFUNDED), currency), r.get(ABNORMAL),
+                r.get(POINTS), r.get(CARBON) == null ? null : r.get(CARBON).setScale(3, java.math.RoundingMode.HALF_UP),
+                r.get(CREATED_AT), r.get(SETTLED_AT));
+    }
+
+    private List<BillLine> lines(long orderId, Currency currency) {
+        return db.select(LINE_COLUMNS).from(LINE).where(ORDER_ID.eq(orderId)).fetch(r -> new BillLine(
+                Band.valueOf(r.get(BAND)), r.get(ENERGY), r.get(E_PRICE).setScale(5, java.math.RoundingMode.UNNECESSARY),
+                r.get(S_PRICE).setScale(5, java.math.RoundingMode.UNNECESSARY), money(r.get(ELECTRICITY), currency),
+                money(r.get(SERVICE), currency))).stream().sorted(java.util.Comparator.comparing(BillLine::band)).toList();
+    }
+
+    private static List<Discount> discounts(BigDecimal amount, Currency currency) {
+        return amount == null || amount.signum() == 0 ? List.of()
+                : List.of(new Discount(Discount.Source.COUPON, "stored", money(amount, currency)));
+    }
+
+    private static java.util.Set<BillFlag> flags(String text) {
+        if (text == null || text.isEmpty()) return EnumSet.noneOf(BillFlag.class);
+        return Arrays.stream(text.split(",")).map(BillFlag::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(BillFlag.class)));
+    }
+
+    private static Money money(BigDecimal amount, Currency currency) {
+        return Money.of(amount == null ? BigDecimal.ZERO : amount, currency, java.math.RoundingMode.UNNECESSARY);
+    }
+}
