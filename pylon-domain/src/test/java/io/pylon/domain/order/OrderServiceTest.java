@@ -1,0 +1,139 @@
+package io.pylon.domain.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon.domain.auth.AuthorizationStatus;
+import io.pylon.domain.auth.IdToken;
+import io.pylon.domain.auth.IdTokenStatus;
+import io.pylon.domain.auth.TokenKind;
+import io.pylon.domain.billing.OfflineBillingMode;
+import io.pylon.domain.billing.SessionUsage;
+import io.pylon.domain.ledger.InMemoryLedger;
+import io.pylon.domain.ledger.Rejected;
+import io.pylon.domain.ledger.RefundOutcome;
+import io.pylon.domain.ledger.WalletBalance;
+import io.pylon.domain.ledger.WalletService;
+import io.pylon.domain.ledger.WalletSettings;
+import io.pylon.domain.marketing.CarbonFactor;
+import io.pylon.domain.money.Money;
+import io.pylon.domain.session.ChargingSession;
+import io.pylon.domain.session.SessionState;
+import io.pylon.domain.support.InMemoryTokens;
+import io.pylon.domain.support.MutableClock;
+import io.pylon.domain.tariff.Band;
+import io.pylon.domain.tariff.BandPrice;
+import io.pylon.domain.tariff.DaySchedule;
+import io.pylon.domain.tariff.HolidayCalendar;
+import io.pylon.domain.tariff.Tariff;
+import io.pylon.domain.tariff.TariffTerms;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Orders open with a wallet hold when a session starts and are billed and paid when it stops. */
+class OrderServiceTest {
+
+    private static final long OP = 3;
+    private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z"); // 18:00 in Shanghai: sharp
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryOrders orders = new InMemoryOrders();
+    private final InMemoryTokens tokens = new InMemoryTokens();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final WalletService wallet = new WalletService(ledger, ledger.transactions(), clock,
+            new WalletSettings(new BigDecimal("20")));
+    /** 18:00-21:00 sharp at 1.2 + 0.8 per kWh, otherwise flat at 0.6 + 0.4. */
+    private final Tariff tariff = Tariff.create(9, OP, "TOU", TariffTerms.simple(Money.CNY,
+            DaySchedule.parse("00:00-18:00 FLAT, 18:00-21:00 SHARP, 21:00-24:00 FLAT"),
+            BandPrice.of(Band.SHARP, "1.2", "0.8"), BandPrice.of(Band.FLAT, "0.6", "0.4")), Instant.EPOCH);
+    private Optional<Tariff> stationTariff = Optional.of(tariff);
+    private final OrderService service = new OrderService(orders, tokens,
+            (charger, station, operator) -> new BillingContext(ZoneId.of("Asia/Shanghai"), Money.CNY, stationTariff,
+                    HolidayCalendar.ALL_WORKDAYS, OfflineBillingMode.ONLINE_BILLING),
+            wallet, new OrderSettings(BigDecimal.ONE, new CarbonFactor("CN", new BigDecimal("0.5703"))), clock,
+            s -> SessionUsage.of(s.startedAt(), s.meterStartWh(), s.stoppedAt(), s.meterStopWh()));
+    private final OrderRefunds refunds = new OrderRefunds(orders, wallet, ledger.transactions(), clock);
+
+    private void card(String idTag, Long driverId) {
+        tokens.insert(new IdToken(idTag, IdTokenStatus.ACCEPTED, null, null, null, T0, T0, OP, driverId, TokenKind.RFID,
+                null, null, false));
+    }
+
+    private static ChargingSession session(long id, String idTag, long startWh, Long stopWh, Instant stoppedAt) {
+        return new ChargingSession(id, "CP1", 1, idTag, AuthorizationStatus.ACCEPTED, null, startWh, T0, stopWh, stoppedAt,
+                null, null, stopWh == null ? SessionState.ACTIVE : SessionState.COMPLETED, OP, 5L, T0);
+    }
+
+    @Test
+    void aDriversSessionIsHeldBilledBandByBandAndPaidFromTheWallet() {
+        card("CARD1", 42L);
+        wallet.topUp(OP, 42, Money.of("100.00", "CNY"), "cash", "k1", "staff");
+        assertThat(service.started(session(1, "CARD1", 1000, null, null))).isEqualTo(AuthorizationStatus.ACCEPTED);
+        assertThat(wallet.balance(OP, 42, Money.CNY)).isEqualTo(new WalletBalance(Money.of("80.00", "CNY"), Money.of("20.00", "CNY")));
+
+        // 10 kWh from 18:00 to 22:00 local: 7.5 kWh sharp, 2.5 kWh flat (linear between start and stop)
+        service.stopped(session(1, "CARD1", 1000, 11_000L, T0.plusSeconds(4 * 3600)));
+
+        Order order = orders.bySession(1).orElseThrow();
+        assertThat(order.state()).isEqualTo(OrderState.SETTLED);
+        assertThat(order.bill().line(Band.SHARP).orElseThrow().energyWh()).isEqualTo(7500);
+        assertThat(order.bill().line(Band.FLAT).orElseThrow().energyWh()).isEqualTo(2500);
+        assertThat(order.payable()).isEqualTo(Money.of("17.50", "CNY")); // 7.5 × 2.0 + 2.5 × 1.0
+        assertThat(order.points()).isEqualTo(10);
+        assertThat(order.carbonSavedKg()).isEqualByComparingTo("5.703");
+        assertThat(wallet.balance(OP, 42, Money.CNY)).isEqualTo(new WalletBalance(Money.of("82.50", "CNY"), Money.of("0.00", "CNY")));
+    }
+
+    @Test
+    void aDriverWhoCannotCoverTheHoldIsRefusedAtStart() {
+        card("POOR", 43L);
+        wallet.topUp(OP, 43, Money.of("5.00", "CNY"), "cash", "k2", "staff");
+        assertThat(service.started(session(2, "POOR", 0, null, null))).isEqualTo(AuthorizationStatus.BLOCKED);
+        assertThat(wallet.balance(OP, 43, Money.CNY).available()).isEqualTo(Money.of("5.00", "CNY"));
+    }
+
+    @Test
+    void aStationWithoutTariffMakesTheOrderAbnormalAndReleasesTheHold() {
+        card("CARD3", 44L);
+        wallet.topUp(OP, 44, Money.of("30.00", "CNY"), "cash", "k3", "staff");
+        service.started(session(3, "CARD3", 0, null, null));
+        stationTariff = Optional.empty();
+        service.stopped(session(3, "CARD3", 0, 5000L, T0.plusSeconds(3600)));
+        Order order = orders.bySession(3).orElseThrow();
+        assertThat(order.state()).isEqualTo(OrderState.ABNORMAL);
+        assertThat(order.abnormalReason()).startsWith("NO_TARIFF");
+        assertThat(wallet.balance(OP, 44, Money.CNY)).isEqualTo(new WalletBalance(Money.of("30.00", "CNY"), Money.of("0.00", "CNY")));
+    }
+
+    @Test
+    void anAnonymousCardIsBilledButLeftForPaymentAndAStopTwiceBillsOnce() {
+        card("ANON", null);
+        service.started(session(4, "ANON", 0, null, null));
+        service.stopped(session(4, "ANON", 0, 2000L, T0.plusSeconds(1800)));
+        service.stopped(session(4, "ANON", 0, 2000L, T0.plusSeconds(1800)));
+        Order order = orders.bySession(4).orElseThrow();
+        assertThat(order.state()).isEqualTo(OrderState.FINISHED);
+        assertThat(order.payable()).isEqualTo(Money.of("4.00", "CNY"));
+        assertThat(orders.orders).hasSize(1);
+    }
+
+    @Test
+    void refundsNeverExceedWhatWasPaidAndARetriedRefundCountsOnce() {
+        card("CARD5", 45L);
+        wallet.topUp(OP, 45, Money.of("50.00", "CNY"), "cash", "k5", "staff");
+        service.started(session(5, "CARD5", 0, null, null));
+        service.stopped(session(5, "CARD5", 0, 5000L, T0.plusSeconds(3600))); // 5 kWh sharp = 10.00
+        Order order = orders.bySession(5).orElseThrow();
+
+        assertThat(refunds.refund(order, Money.of("4.00", "CNY"), "fault", "r1", "finance")).isInstanceOf(RefundOutcome.Refunded.class);
+        assertThat(refunds.refund(orders.find(order.id()).orElseThrow(), Money.of("4.00", "CNY"), "fault", "r1", "finance"))
+                .isInstanceOf(RefundOutcome.Refunded.class);
+        assertThat(orders.find(order.id()).orElseThrow().refunded()).isEqualTo(Money.of("4.00", "CNY"));
+        assertThat(refunds.refund(orders.find(order.id()).orElseThrow(), Money.of("6.01", "CNY"), "more", "r2", "finance"))
+                .isEqualTo(new Rejected(Rejected.Reason.EXCEEDS_REFUNDABLE, Money.of("6.00", "CNY")));
+        refunds.refund(orders.find(order.id()).orElseThrow(), Money.of("6.00", "CNY"), "rest", "r3", "finance");
+        assertThat(orders.find(order.id()).orElseThrow().state()).isEqualTo(OrderState.REFUNDED);
+        assertThat(wallet.balance(OP, 45, Money.CNY).available()).isEqualTo(Money.of("50.00", "CNY"));
+    }
+}
