@@ -21,8 +21,12 @@ public interface OrderRepository {
 
     Optional<Order> bySession(long sessionId);
 
-    /** Stores the bill of a CHARGING order and moves it to FINISHED; false if it was not CHARGING. */
-    boolean finish(long orderId, ChargingSession session, Bill bill, long points, BigDecimal carbonKg, Instant now);
+    /**
+     * Stores the bill of a CHARGING order and moves it to FINISHED, adding it to the daily figures of its
+     * station for {@code localDay} (the station-local date the session started); false if it was not CHARGING.
+     */
+    boolean finish(long orderId, ChargingSession session, Bill bill, long points, BigDecimal carbonKg,
+                   java.time.LocalDate localDay, Instant now);
 
     /** Marks a CHARGING order ABNORMAL with a reason; false if it was not CHARGING. */
     boolean abnormal(long orderId, ChargingSession session, String reason, Instant now);

@@ -94,7 +94,8 @@ public final class OrderService implements SessionListener {
             return;
         }
         long points = Points.earned(bill.energyWh(), settings.pointsPerKwh()).value();
-        if (!orders.finish(order.id(), session, bill, points, settings.carbon().savedKg(bill.energyWh()), clock.instant())) {
+        java.time.LocalDate day = session.startedAt().atZone(context.zone()).toLocalDate();
+        if (!orders.finish(order.id(), session, bill, points, settings.carbon().savedKg(bill.energyWh()), day, clock.instant())) {
             return; // billed already (a retry)
         }
         settle(order.id(), session.operatorId(), order.driverId(), bill);

@@ -43,7 +43,8 @@ final class InMemoryOrders implements OrderRepository {
     }
 
     @Override
-    public synchronized boolean finish(long id, ChargingSession s, Bill bill, long points, BigDecimal carbon, Instant now) {
+    public synchronized boolean finish(long id, ChargingSession s, Bill bill, long points, BigDecimal carbon,
+                                       java.time.LocalDate day, Instant now) {
         Order o = orders.get(id);
         if (o.state() != OrderState.CHARGING) return false;
         orders.put(id, with(o, OrderState.FINISHED, bill, o.refunded(), null, points, carbon, s.stoppedAt(), bill.energyWh(), null));

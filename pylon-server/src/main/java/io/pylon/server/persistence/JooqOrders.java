@@ -76,9 +76,11 @@ public class JooqOrders implements OrderRepository {
     private static final List<Field<?>> LINE_COLUMNS = List.of(ORDER_ID, BAND, ENERGY, E_PRICE, S_PRICE, ELECTRICITY, SERVICE);
 
     private final DSLContext db;
+    private final DailyRollups rollups;
 
-    public JooqOrders(DSLContext db) {
+    public JooqOrders(DSLContext db, DailyRollups rollups) {
         this.db = db;
+        this.rollups = rollups;
     }
 
     @Override
@@ -102,7 +104,8 @@ public class JooqOrders implements OrderRepository {
     }
 
     @Override
-    public boolean finish(long orderId, ChargingSession s, Bill bill, long points, BigDecimal carbonKg, Instant now) {
+    public boolean finish(long orderId, ChargingSession s, Bill bill, long points, BigDecimal carbonKg,
+                          java.time.LocalDate day, Instant now) {
         int updated = db.update(ORDER).set(STATE, OrderState.FINISHED.name()).set(STOPPED_AT, s.stoppedAt())
                 .set(ENERGY, bill.energyWh()).set(TARIFF_ID, bill.tariffId()).set(TARIFF_VERSION, bill.tariffVersion())
                 .set(ELECTRICITY, bill.electricityTotal().amount()).set(SERVICE, bill.serviceTotal().amount())
@@ -118,6 +121,9 @@ public class JooqOrders implements OrderRepository {
                         .set(E_PRICE, line.electricityPrice()).set(S_PRICE, line.servicePrice())
                         .set(ELECTRICITY, line.electricityAmount().amount()).set(SERVICE, line.serviceAmount().amount())
                         .execute();
+            }
+            if (s.operatorId() != null && s.stationId() != null) {
+                rollups.add(s, bill, day);
             }
         }
         return updated == 1;
@@ -142,6 +148,7 @@ public class JooqOrders implements OrderRepository {
                 .set(ACTOR, actor).set(CREATED_AT, now).onConflict(key(REFUND, "order_id", "idempotency_key")).doNothing()
                 .execute();
         if (inserted == 1) {
+            rollups.refund(orderId, amount);
             Field<BigDecimal> after = REFUNDED.plus(amount);
             db.update(ORDER).set(REFUNDED, after)
                     .set(STATE, DSL.when(after.ge(PAYABLE), OrderState.REFUNDED.name()).otherwise(OrderState.SETTLED.name()))
