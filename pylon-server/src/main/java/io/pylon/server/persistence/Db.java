@@ -35,6 +35,10 @@ final class Db {
         return field(name(column), SQLDataType.INSTANT);
     }
 
+    static Field<java.time.LocalDate> date(String column) {
+        return field(name(column), SQLDataType.LOCALDATE);
+    }
+
     static Field<BigDecimal> decimal(String column) {
         return field(name(column), SQLDataType.NUMERIC(24, 6));
     }
@@ -87,6 +91,10 @@ final class Db {
     static final Table<Record> DRIVER = table(name("driver"));
     static final Table<Record> VEHICLE = table(name("vehicle"));
     static final Table<Record> AUDIT_LOG = table(name("audit_log"));
+    static final Table<Record> TARIFF = table(name("tariff"));
+    static final Table<Record> TARIFF_VERSION = table(name("tariff_version"));
+    static final Table<Record> TARIFF_PRICE = table(name("tariff_price"));
+    static final Table<Record> HOLIDAY = table(name("holiday"));
 
     static final Field<String> ID = str("id");
     static final Field<Long> LONG_ID = bigint("id");

@@ -36,7 +36,7 @@ public class JooqStations {
     private static final Field<String> AMENITIES = str("amenities");
     static final Field<Long> TARIFF_ID = bigint("tariff_id");
     private static final List<Field<?>> COLUMNS = List.of(LONG_ID, OPERATOR_ID, OWNER, AGENT, NAME, ADDRESS, LAT, LON,
-            TIME_ZONE, HOURS, PARKING, PHOTOS, AMENITIES, STATUS, CREATED_AT, UPDATED_AT);
+            TIME_ZONE, HOURS, PARKING, PHOTOS, AMENITIES, STATUS, TARIFF_ID, CREATED_AT, UPDATED_AT);
 
     private final DSLContext db;
 
@@ -102,6 +102,6 @@ public class JooqStations {
         return new Station(r.get(LONG_ID), r.get(OPERATOR_ID), r.get(OWNER), r.get(AGENT), r.get(NAME), r.get(ADDRESS),
                 r.get(LAT).setScale(6, java.math.RoundingMode.HALF_UP), r.get(LON).setScale(6, java.math.RoundingMode.HALF_UP),
                 ZoneId.of(r.get(TIME_ZONE)), r.get(HOURS), r.get(PARKING), lines(r.get(PHOTOS)), lines(r.get(AMENITIES)),
-                StationStatus.valueOf(r.get(STATUS)), null, r.get(CREATED_AT), r.get(UPDATED_AT));
+                StationStatus.valueOf(r.get(STATUS)), r.get(TARIFF_ID), r.get(CREATED_AT), r.get(UPDATED_AT));
     }
 }

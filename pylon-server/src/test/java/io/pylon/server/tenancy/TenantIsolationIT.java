@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class TenantIsolationIT extends PylonIT {
 
+    /** A day operator A lists in its holiday calendar. */
+    private static final String HOLIDAY = "2030-10-01";
+
     private Tenant a;
     private Tenant b;
     private final Map<String, String> ids = new LinkedHashMap<>();
@@ -42,6 +45,13 @@ class TenantIsolationIT extends PylonIT {
         var org = a.admin().post("/api/v1/organisations", "{\"kind\":\"AGENT\",\"name\":\"Agent A\"}");
         assertThat(org.status()).as(org.raw()).isEqualTo(201);
         a.as("MAINTENANCE", "tech", null);
+        var tariff = a.admin().post("/api/v1/tariffs", "{\"name\":\"A flat\",\"terms\":{\"workdaySchedule\":"
+                + "\"00:00-24:00 FLAT\",\"prices\":[{\"band\":\"FLAT\",\"electricityPerKwh\":0.6,\"servicePerKwh\":0.4}]}}");
+        assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
+        var assigned = a.admin().put("/api/v1/stations/" + station + "/tariff", "{\"tariffId\":" + tariff.body().get("id") + "}");
+        assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+        var holiday = a.admin().put("/api/v1/holidays/" + HOLIDAY, "{\"kind\":\"HOLIDAY\",\"name\":\"A's day\"}");
+        assertThat(holiday.status()).as(holiday.raw()).isEqualTo(200);
         ids.put("charger", charger);
         ids.put("station", String.valueOf(station));
         ids.put("driver", String.valueOf(driver));
@@ -51,6 +61,7 @@ class TenantIsolationIT extends PylonIT {
         ids.put("user", a.code() + "-tech");
         ids.put("operator", String.valueOf(a.operatorId()));
         ids.put("session", String.valueOf(chargeOnce(charger, card)));
+        ids.put("tariff", tariff.body().get("id").asString());
     }
 
     private long chargeOnce(String charger, String card) {
@@ -76,18 +87,23 @@ class TenantIsolationIT extends PylonIT {
         for (var call : calls.entrySet()) {
             String[] parts = call.getKey().split(" ", 2);
             var r = b.admin().call(parts[0], concrete(parts[1]), call.getValue());
-            if (r.status() != 404 && r.status() != 403) {
+            // Holiday calendars are per operator and the date names no one's data: B's PUT lists the day in
+            // B's own calendar (checked below), and A's calendar is part of the unchanged snapshot.
+            boolean ownCalendar = call.getKey().equals("PUT /api/v1/holidays/{date}") && r.status() == 200
+                    && r.body().get("operatorId").asLong() == b.operatorId();
+            if (r.status() != 404 && r.status() != 403 && !ownCalendar) {
                 leaks.add(call.getKey() + " -> " + r.status() + " " + r.raw());
             }
         }
         assertThat(leaks).as("answers other than 404/403 to operator B").isEmpty();
         assertThat(snapshot(a.admin())).as("operator A's data is unchanged").isEqualTo(before);
+        assertThat(b.admin().get("/api/v1/holidays/" + HOLIDAY).body().get("operatorId").asLong()).isEqualTo(b.operatorId());
     }
 
     @Test
     void listsShowOnlyTheCallersOwnData() {
         for (String list : List.of("/api/v1/stations", "/api/v1/chargers", "/api/v1/sessions", "/api/v1/drivers",
-                "/api/v1/id-tokens")) {
+                "/api/v1/id-tokens", "/api/v1/tariffs")) {
             var r = b.admin().get(list);
             assertThat(r.status()).as(list).isEqualTo(200);
             assertThat(r.raw()).as(list).doesNotContain(a.code());
@@ -128,7 +144,8 @@ class TenantIsolationIT extends PylonIT {
         for (String path : List.of("/api/v1/chargers/" + ids.get("charger"), "/api/v1/stations/" + ids.get("station"),
                 "/api/v1/drivers/" + ids.get("driver"), "/api/v1/drivers/" + ids.get("driver") + "/vehicles",
                 "/api/v1/id-tokens/" + ids.get("card"), "/api/v1/sessions/" + ids.get("session"),
-                "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations")) {
+                "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations",
+                "/api/v1/tariffs/" + ids.get("tariff"), "/api/v1/holidays/" + HOLIDAY, "/api/v1/holidays")) {
             var r = admin.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             s.append(r.raw().replaceAll("\"(lastSeen|online|connected)\":[^,]*,", "")).append('\n');
@@ -140,9 +157,11 @@ class TenantIsolationIT extends PylonIT {
         String kind = template.startsWith("/api/v1/chargers") ? "charger" : template.startsWith("/api/v1/stations") ? "station"
                 : template.startsWith("/api/v1/drivers") ? "driver" : template.startsWith("/api/v1/id-tokens") ? "card"
                 : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/users") ? "user"
-                : template.startsWith("/api/v1/organisations") ? "organisation" : "operator";
+                : template.startsWith("/api/v1/organisations") ? "organisation"
+                : template.startsWith("/api/v1/tariffs") ? "tariff" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
-                .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"));
+                .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
+                .replace("{date}", HOLIDAY);
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -216,6 +235,17 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET /api/v1/operators/{id}", null);
         m.put("PUT /api/v1/operators/{id}", "{\"name\":\"hijacked\"}");
         m.put("PUT /api/v1/organisations/{id}", "{\"kind\":\"AGENT\",\"name\":\"hijacked\"}");
+        String tariff = "/api/v1/tariffs/{id}";
+        m.put("GET " + tariff, null);
+        m.put("POST " + tariff + "/versions", "{\"terms\":{\"workdaySchedule\":\"00:00-24:00 PEAK\","
+                + "\"prices\":[{\"band\":\"PEAK\",\"electricityPerKwh\":9,\"servicePerKwh\":9}]}}");
+        m.put("POST " + tariff + "/preview", "{\"startedAt\":\"2030-01-08T11:00:00Z\",\"stoppedAt\":\"2030-01-08T12:00:00Z\","
+                + "\"energyWh\":1000}");
+        m.put("PUT " + s + "/tariff", "{\"tariffId\":null}");
+        // in this order: B's PUT lists the day in B's own calendar (see the test), after B's GET and DELETE
+        m.put("GET /api/v1/holidays/{date}", null);
+        m.put("DELETE /api/v1/holidays/{date}", null);
+        m.put("PUT /api/v1/holidays/{date}", "{\"kind\":\"HOLIDAY\",\"name\":\"hijacked\"}");
         m.put("GET /api/v1/users/{username}", null);
         m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
         return m;
