@@ -3,7 +3,7 @@
 create table report_daily (
     operator_id        bigint        not null,
     station_id         bigint        not null,
-    day                date          not null,
+    report_day         date          not null,
     currency           varchar(3)    not null,
     sessions           bigint        not null,
     energy_wh          bigint        not null,
@@ -18,5 +18,5 @@ create table report_daily (
     discount           numeric(16, 2) not null,
     refunded           numeric(16, 2) not null,
     charging_seconds   bigint        not null,
-    primary key (operator_id, station_id, day)
+    primary key (operator_id, station_id, report_day)
 );

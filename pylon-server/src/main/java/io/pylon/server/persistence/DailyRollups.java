@@ -33,7 +33,7 @@ public class DailyRollups {
                       long chargingSeconds) {}
 
     static final Table<Record> DAILY = DSL.table(DSL.name("report_daily"));
-    private static final Field<LocalDate> DAY = DSL.field(DSL.name("day"), SQLDataType.LOCALDATE);
+    private static final Field<LocalDate> DAY = DSL.field(DSL.name("report_day"), SQLDataType.LOCALDATE);
     private static final Field<String> CURRENCY = str("currency");
     private static final Field<Long> SESSIONS = bigint("sessions");
     private static final Field<Long> ENERGY = bigint("energy_wh");
@@ -68,7 +68,7 @@ public class DailyRollups {
                 .set(ELECTRICITY, bill.electricityTotal().amount()).set(SERVICE, bill.serviceTotal().amount())
                 .set(IDLE, bill.idleFee().amount().amount()).set(SESSION_FEE, bill.sessionFee().amount())
                 .set(DISCOUNT, bill.serviceDiscount().amount()).set(REFUNDED, BigDecimal.ZERO).set(SECONDS, seconds)
-                .onConflict(key(DAILY, "operator_id", "station_id", "day")).doUpdate()
+                .onConflict(key(DAILY, "operator_id", "station_id", "report_day")).doUpdate()
                 .set(SESSIONS, SESSIONS.plus(1L)).set(ENERGY, ENERGY.plus(bill.energyWh()))
                 .set(SHARP, SHARP.plus(bands[Band.SHARP.ordinal()])).set(PEAK, PEAK.plus(bands[Band.PEAK.ordinal()]))
                 .set(FLAT, FLAT.plus(bands[Band.FLAT.ordinal()])).set(VALLEY, VALLEY.plus(bands[Band.VALLEY.ordinal()]))

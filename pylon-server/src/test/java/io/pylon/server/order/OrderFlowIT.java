@@ -1,0 +1,115 @@
+package io.pylon.server.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon.server.support.PylonIT;
+import io.pylon.server.support.RawOcppClient;
+import io.pylon.server.support.Tenants;
+import io.pylon.server.support.Tenants.Tenant;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A driver's session from card to receipt: the wallet holds money at start, the stop bills the session at
+ * the station's tariff, the bill is paid from the hold, refunds go back to the wallet once, and the day's
+ * report shows it all.
+ */
+class OrderFlowIT extends PylonIT {
+
+    private Tenant op;
+    private long station;
+    private String charger;
+
+    @BeforeEach
+    void operatorWithTariff() {
+        op = Tenants.create(api, httpPort, "CNY");
+        station = op.station("Flow Station");
+        var tariff = op.admin().post("/api/v1/tariffs", """
+                {"name":"Flat","terms":{"workdaySchedule":"00:00-24:00 FLAT",
+                 "prices":[{"band":"FLAT","electricityPerKwh":0.6,"servicePerKwh":0.4}]}}""");
+        assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
+        var assign = op.admin().put("/api/v1/stations/" + station + "/tariff", "{\"tariffId\":" + tariff.body().get("id").asLong() + "}");
+        assertThat(assign.status()).as(assign.raw()).isEqualTo(200);
+        charger = op.charger(op.code() + "-F1", station);
+    }
+
+    private long driverWithBalance(String phone, String amount) {
+        long driver = op.driver(phone);
+        var topUp = op.admin().post("/api/v1/drivers/" + driver + "/wallet/top-ups", "{\"amount\":" + amount
+                + ",\"method\":\"CASH\",\"reference\":\"till-1\",\"idempotencyKey\":\"t-" + phone + "\"}");
+        assertThat(topUp.status()).as(topUp.raw()).isIn(200, 201);
+        return driver;
+    }
+
+    @Test
+    void aSessionIsHeldBilledPaidRefundedAndReported() {
+        long driver = driverWithBalance("+8613700000001", "100.00");
+        String card = op.card(op.code().replace("-", "") + "F", driver);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
+            cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            var started = cp.call("s", "StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + card
+                    + "\",\"meterStart\":20000,\"timestamp\":\"" + start + "\"}");
+            assertThat(started.get(2).get("idTagInfo").get("status").asString()).isEqualTo("Accepted");
+            long tx = started.get(2).get("transactionId").asLong();
+            assertThat(wallet(driver).get("onHold").asString()).isEqualTo("20.00");
+            cp.call("m", "MeterValues", "{\"connectorId\":1,\"transactionId\":" + tx + ",\"meterValue\":[{\"timestamp\":\""
+                    + start.plusSeconds(1800) + "\",\"sampledValue\":[{\"value\":\"25000\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"}]}]}");
+            cp.call("t", "StopTransaction", "{\"transactionId\":" + tx + ",\"meterStop\":30000,\"timestamp\":\""
+                    + start.plusSeconds(3600) + "\"}");
+        }
+        var orders = op.admin().get("/api/v1/orders?driverId=" + driver).body().get("items");
+        assertThat(orders.size()).isEqualTo(1);
+        var order = orders.get(0);
+        assertThat(order.get("state").asString()).isEqualTo("SETTLED");
+        assertThat(order.get("energyWh").asLong()).isEqualTo(10_000);
+        assertThat(order.get("bill").get("lines").get(0).get("band").asString()).isEqualTo("FLAT");
+        assertThat(order.get("payable").get("amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(wallet(driver).get("available").asString()).isEqualTo("90.00");
+        assertThat(wallet(driver).get("onHold").asString()).isEqualTo("0.00");
+
+        long orderId = order.get("id").asLong();
+        String refund = "{\"amount\":3.00,\"reason\":\"slow charging\",\"idempotencyKey\":\"rf-1\"}";
+        assertThat(op.admin().post("/api/v1/orders/" + orderId + "/refunds", refund).status()).isEqualTo(200);
+        var again = op.admin().post("/api/v1/orders/" + orderId + "/refunds", refund);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("refunded").get("amount").decimalValue()).isEqualByComparingTo("3.00");
+        var tooMuch = op.admin().post("/api/v1/orders/" + orderId + "/refunds", "{\"amount\":7.01,\"reason\":\"x\",\"idempotencyKey\":\"rf-2\"}");
+        assertThat(tooMuch.status()).as(tooMuch.raw()).isEqualTo(409);
+        assertThat(wallet(driver).get("available").asString()).isEqualTo("93.00");
+
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var report = op.admin().get("/api/v1/reports/usage?from=" + today.minusDays(2) + "&to=" + today.plusDays(1));
+        assertThat(report.status()).as(report.raw()).isEqualTo(200);
+        assertThat(report.body().size()).isEqualTo(1);
+        assertThat(report.body().get(0).get("sessions").asLong()).isEqualTo(1);
+        assertThat(report.body().get(0).get("flatWh").asLong()).isEqualTo(10_000);
+        assertThat(report.body().get(0).get("netRevenue").decimalValue()).isEqualByComparingTo("7.00");
+        var csv = op.admin().get("/api/v1/reports/usage?format=csv&from=" + today.minusDays(2) + "&to=" + today.plusDays(1));
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw()).startsWith("period,operator_id,station_id").contains(",10000,");
+        assertThat(op.admin().get("/api/v1/reports/charger-status").body().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDriverWhoseWalletCannotCoverTheHoldIsRefused() {
+        long driver = driverWithBalance("+8613700000002", "5.00");
+        String card = op.card(op.code().replace("-", "") + "P", driver);
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
+            cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            var started = cp.call("s", "StartTransaction", "{\"connectorId\":2,\"idTag\":\"" + card
+                    + "\",\"meterStart\":0,\"timestamp\":\"" + Instant.now() + "\"}");
+            assertThat(started.get(2).get("idTagInfo").get("status").asString()).isEqualTo("Blocked");
+        }
+        assertThat(wallet(driver).get("available").asString()).isEqualTo("5.00");
+    }
+
+    private tools.jackson.databind.JsonNode wallet(long driver) {
+        var r = op.admin().get("/api/v1/drivers/" + driver + "/wallet");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+}
