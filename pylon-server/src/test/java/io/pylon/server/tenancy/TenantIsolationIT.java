@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class TenantIsolationIT extends PylonIT {
 
+    private static final String CALLBACK = "/api/v1/payments/callbacks/{provider}";
+
     private Tenant a;
     private Tenant b;
     private final Map<String, String> ids = new LinkedHashMap<>();
@@ -42,6 +44,9 @@ class TenantIsolationIT extends PylonIT {
         var org = a.admin().post("/api/v1/organisations", "{\"kind\":\"AGENT\",\"name\":\"Agent A\"}");
         assertThat(org.status()).as(org.raw()).isEqualTo(201);
         a.as("MAINTENANCE", "tech", null);
+        var topUp = a.admin().post("/api/v1/drivers/" + driver + "/wallet/top-ups",
+                "{\"amount\":\"50.00\",\"method\":\"CASH\",\"reference\":\"R-0\",\"idempotencyKey\":\"setup\"}");
+        assertThat(topUp.status()).as(topUp.raw()).isEqualTo(201);
         ids.put("charger", charger);
         ids.put("station", String.valueOf(station));
         ids.put("driver", String.valueOf(driver));
@@ -76,11 +81,14 @@ class TenantIsolationIT extends PylonIT {
         for (var call : calls.entrySet()) {
             String[] parts = call.getKey().split(" ", 2);
             var r = b.admin().call(parts[0], concrete(parts[1]), call.getValue());
-            if (r.status() != 404 && r.status() != 403) {
+            // A payment callback holds no tenant data and takes no token: a caller without the provider's
+            // signature is refused with 401, whoever they are.
+            boolean refused = r.status() == 404 || r.status() == 403 || (r.status() == 401 && parts[1].equals(CALLBACK));
+            if (!refused) {
                 leaks.add(call.getKey() + " -> " + r.status() + " " + r.raw());
             }
         }
-        assertThat(leaks).as("answers other than 404/403 to operator B").isEmpty();
+        assertThat(leaks).as("answers other than 404/403 (401 for the unsigned callback) to operator B").isEmpty();
         assertThat(snapshot(a.admin())).as("operator A's data is unchanged").isEqualTo(before);
     }
 
@@ -127,6 +135,7 @@ class TenantIsolationIT extends PylonIT {
         StringBuilder s = new StringBuilder();
         for (String path : List.of("/api/v1/chargers/" + ids.get("charger"), "/api/v1/stations/" + ids.get("station"),
                 "/api/v1/drivers/" + ids.get("driver"), "/api/v1/drivers/" + ids.get("driver") + "/vehicles",
+                "/api/v1/drivers/" + ids.get("driver") + "/wallet", "/api/v1/drivers/" + ids.get("driver") + "/wallet/entries",
                 "/api/v1/id-tokens/" + ids.get("card"), "/api/v1/sessions/" + ids.get("session"),
                 "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations")) {
             var r = admin.get(path);
@@ -142,7 +151,7 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/users") ? "user"
                 : template.startsWith("/api/v1/organisations") ? "organisation" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
-                .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"));
+                .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle")).replace("{provider}", "hmac");
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -213,6 +222,13 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + d + "/vehicles", "{\"plate\":\"沪B99999\"}");
         m.put("POST " + d + "/vehicles/{vehicleId}/default", null);
         m.put("DELETE " + d + "/vehicles/{vehicleId}", null);
+        m.put("GET " + d + "/wallet", null);
+        m.put("GET " + d + "/wallet/entries", null);
+        m.put("POST " + d + "/wallet/top-ups", "{\"amount\":\"10.00\",\"method\":\"CASH\",\"reference\":\"R-1\",\"idempotencyKey\":\"hijack-1\"}");
+        m.put("POST " + d + "/wallet/payouts", "{\"amount\":\"1.00\",\"reference\":\"B-1\",\"idempotencyKey\":\"hijack-2\"}");
+        m.put("POST " + d + "/wallet/payments", "{\"amount\":\"10.00\",\"provider\":\"hmac\"}");
+        m.put("POST " + CALLBACK, "merchant_order_id=pylon-1&provider_reference=x&amount=10.00&currency=CNY&status=PAID"
+                + "&paid_at=2026-01-01T00%3A00%3A00Z");
         m.put("GET /api/v1/operators/{id}", null);
         m.put("PUT /api/v1/operators/{id}", "{\"name\":\"hijacked\"}");
         m.put("PUT /api/v1/organisations/{id}", "{\"kind\":\"AGENT\",\"name\":\"hijacked\"}");
