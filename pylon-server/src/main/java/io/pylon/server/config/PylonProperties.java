@@ -22,7 +22,19 @@ public record PylonProperties(@DefaultValue("./data") Path dataDir,
                               @DefaultValue Ocpp ocpp,
                               @DefaultValue Api api,
                               @DefaultValue Demo demo,
-                              @DefaultValue Tenancy tenancy) {
+                              @DefaultValue Tenancy tenancy,
+                              @DefaultValue Payments payments) {
+
+    /**
+     * Drivers' wallets and top-ups through payment providers.
+     *
+     * @param minimumBalance what a session start holds from the wallet, in major units of the operator's currency
+     *                       (20.00 = ¥20.00); rounded up to the currency's minor unit
+     * @param hmacSecret     the secret shared with the generic HMAC-signing gateway (provider {@code hmac}; env
+     *                       PYLON_PAYMENT_HMAC_SECRET, at least 16 bytes); blank = generate one on first start into
+     *                       {@code <data dir>/payment-hmac.secret} and use that file's text
+     */
+    public record Payments(@DefaultValue("20.00") java.math.BigDecimal minimumBalance, String hmacSecret) {}
 
     /**
      * Who owns what (env PYLON_TENANCY_MODE).

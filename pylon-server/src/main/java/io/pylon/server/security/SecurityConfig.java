@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The REST API is stateless: every call under {@code /api/v1} carries a Bearer JWT from
- * {@code POST /api/v1/auth/token}, except that call itself. Failures answer problem+json.
+ * {@code POST /api/v1/auth/token}, except that call itself and payment providers' callbacks (signed by the
+ * provider, checked by the payment service). Failures answer problem+json.
  */
 @Configuration
 @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
@@ -34,6 +36,8 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/token").permitAll()
+                        // payment providers call back without a token: each callback is authenticated by its signature
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/callbacks/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").authenticated()

@@ -24,6 +24,7 @@ class TenantIsolationIT extends PylonIT {
 
     /** A day operator A lists in its holiday calendar. */
     private static final String HOLIDAY = "2030-10-01";
+    private static final String CALLBACK = "/api/v1/payments/callbacks/{provider}";
 
     private Tenant a;
     private Tenant b;
@@ -52,6 +53,9 @@ class TenantIsolationIT extends PylonIT {
         assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
         var holiday = a.admin().put("/api/v1/holidays/" + HOLIDAY, "{\"kind\":\"HOLIDAY\",\"name\":\"A's day\"}");
         assertThat(holiday.status()).as(holiday.raw()).isEqualTo(200);
+        var topUp = a.admin().post("/api/v1/drivers/" + driver + "/wallet/top-ups",
+                "{\"amount\":\"50.00\",\"method\":\"CASH\",\"reference\":\"R-0\",\"idempotencyKey\":\"setup\"}");
+        assertThat(topUp.status()).as(topUp.raw()).isEqualTo(201);
         ids.put("charger", charger);
         ids.put("station", String.valueOf(station));
         ids.put("driver", String.valueOf(driver));
@@ -61,6 +65,9 @@ class TenantIsolationIT extends PylonIT {
         ids.put("user", a.code() + "-tech");
         ids.put("operator", String.valueOf(a.operatorId()));
         ids.put("session", String.valueOf(chargeOnce(charger, card)));
+        var order = a.admin().get("/api/v1/orders?chargerId=" + charger).body().get("items").get(0);
+        assertThat(order.get("state").asString()).isEqualTo("SETTLED");
+        ids.put("order", order.get("id").asString());
         ids.put("tariff", tariff.body().get("id").asString());
     }
 
@@ -91,11 +98,14 @@ class TenantIsolationIT extends PylonIT {
             // B's own calendar (checked below), and A's calendar is part of the unchanged snapshot.
             boolean ownCalendar = call.getKey().equals("PUT /api/v1/holidays/{date}") && r.status() == 200
                     && r.body().get("operatorId").asLong() == b.operatorId();
-            if (r.status() != 404 && r.status() != 403 && !ownCalendar) {
+            // A payment callback holds no tenant data and takes no token: a caller without the provider's
+            // signature is refused with 401, whoever they are.
+            boolean refused = r.status() == 404 || r.status() == 403 || (r.status() == 401 && parts[1].equals(CALLBACK));
+            if (!refused && !ownCalendar) {
                 leaks.add(call.getKey() + " -> " + r.status() + " " + r.raw());
             }
         }
-        assertThat(leaks).as("answers other than 404/403 to operator B").isEmpty();
+        assertThat(leaks).as("answers other than 404/403 (401 for the unsigned callback) to operator B").isEmpty();
         assertThat(snapshot(a.admin())).as("operator A's data is unchanged").isEqualTo(before);
         assertThat(b.admin().get("/api/v1/holidays/" + HOLIDAY).body().get("operatorId").asLong()).isEqualTo(b.operatorId());
     }
@@ -143,7 +153,9 @@ class TenantIsolationIT extends PylonIT {
         StringBuilder s = new StringBuilder();
         for (String path : List.of("/api/v1/chargers/" + ids.get("charger"), "/api/v1/stations/" + ids.get("station"),
                 "/api/v1/drivers/" + ids.get("driver"), "/api/v1/drivers/" + ids.get("driver") + "/vehicles",
+                "/api/v1/drivers/" + ids.get("driver") + "/wallet", "/api/v1/drivers/" + ids.get("driver") + "/wallet/entries",
                 "/api/v1/id-tokens/" + ids.get("card"), "/api/v1/sessions/" + ids.get("session"),
+                "/api/v1/orders/" + ids.get("order"), "/api/v1/drivers/" + ids.get("driver") + "/wallet",
                 "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations",
                 "/api/v1/tariffs/" + ids.get("tariff"), "/api/v1/holidays/" + HOLIDAY, "/api/v1/holidays")) {
             var r = admin.get(path);
@@ -156,12 +168,12 @@ class TenantIsolationIT extends PylonIT {
     private String concrete(String template) {
         String kind = template.startsWith("/api/v1/chargers") ? "charger" : template.startsWith("/api/v1/stations") ? "station"
                 : template.startsWith("/api/v1/drivers") ? "driver" : template.startsWith("/api/v1/id-tokens") ? "card"
-                : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/users") ? "user"
+                : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/orders") ? "order" : template.startsWith("/api/v1/users") ? "user"
                 : template.startsWith("/api/v1/organisations") ? "organisation"
                 : template.startsWith("/api/v1/tariffs") ? "tariff" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
-                .replace("{date}", HOLIDAY);
+                .replace("{date}", HOLIDAY).replace("{provider}", "hmac");
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -221,6 +233,8 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + t + "/report-lost", null);
         m.put("PUT " + t + "/driver", "{\"driverId\":null}");
         m.put("GET /api/v1/sessions/{id}", null);
+        m.put("GET /api/v1/orders/{id}", null);
+        m.put("POST /api/v1/orders/{id}/refunds", "{\"amount\":0.01,\"reason\":\"hijack\",\"idempotencyKey\":\"b-1\"}");
         String s = "/api/v1/stations/{id}";
         m.put("GET " + s, null);
         m.put("PUT " + s, "{\"name\":\"x\",\"address\":\"y\",\"latitude\":1,\"longitude\":1}");
@@ -232,6 +246,13 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + d + "/vehicles", "{\"plate\":\"沪B99999\"}");
         m.put("POST " + d + "/vehicles/{vehicleId}/default", null);
         m.put("DELETE " + d + "/vehicles/{vehicleId}", null);
+        m.put("GET " + d + "/wallet", null);
+        m.put("GET " + d + "/wallet/entries", null);
+        m.put("POST " + d + "/wallet/top-ups", "{\"amount\":\"10.00\",\"method\":\"CASH\",\"reference\":\"R-1\",\"idempotencyKey\":\"hijack-1\"}");
+        m.put("POST " + d + "/wallet/payouts", "{\"amount\":\"1.00\",\"reference\":\"B-1\",\"idempotencyKey\":\"hijack-2\"}");
+        m.put("POST " + d + "/wallet/payments", "{\"amount\":\"10.00\",\"provider\":\"hmac\"}");
+        m.put("POST " + CALLBACK, "merchant_order_id=pylon-1&provider_reference=x&amount=10.00&currency=CNY&status=PAID"
+                + "&paid_at=2026-01-01T00%3A00%3A00Z");
         m.put("GET /api/v1/operators/{id}", null);
         m.put("PUT /api/v1/operators/{id}", "{\"name\":\"hijacked\"}");
         m.put("PUT /api/v1/organisations/{id}", "{\"kind\":\"AGENT\",\"name\":\"hijacked\"}");
