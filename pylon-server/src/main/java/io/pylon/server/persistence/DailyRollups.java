@@ -69,13 +69,13 @@ public class DailyRollups {
                 .set(IDLE, bill.idleFee().amount().amount()).set(SESSION_FEE, bill.sessionFee().amount())
                 .set(DISCOUNT, bill.serviceDiscount().amount()).set(REFUNDED, BigDecimal.ZERO).set(SECONDS, seconds)
                 .onConflict(key(DAILY, "operator_id", "station_id", "report_day")).doUpdate()
-                .set(SESSIONS, SESSIONS.plus(1L)).set(ENERGY, ENERGY.plus(bill.energyWh()))
-                .set(SHARP, SHARP.plus(bands[Band.SHARP.ordinal()])).set(PEAK, PEAK.plus(bands[Band.PEAK.ordinal()]))
-                .set(FLAT, FLAT.plus(bands[Band.FLAT.ordinal()])).set(VALLEY, VALLEY.plus(bands[Band.VALLEY.ordinal()]))
-                .set(ELECTRICITY, ELECTRICITY.plus(bill.electricityTotal().amount()))
-                .set(SERVICE, SERVICE.plus(bill.serviceTotal().amount()))
-                .set(IDLE, IDLE.plus(bill.idleFee().amount().amount())).set(SESSION_FEE, SESSION_FEE.plus(bill.sessionFee().amount()))
-                .set(DISCOUNT, DISCOUNT.plus(bill.serviceDiscount().amount())).set(SECONDS, SECONDS.plus(seconds))
+                .set(SESSIONS, col(DAILY, SESSIONS).plus(1L)).set(ENERGY, col(DAILY, ENERGY).plus(bill.energyWh()))
+                .set(SHARP, col(DAILY, SHARP).plus(bands[Band.SHARP.ordinal()])).set(PEAK, col(DAILY, PEAK).plus(bands[Band.PEAK.ordinal()]))
+                .set(FLAT, col(DAILY, FLAT).plus(bands[Band.FLAT.ordinal()])).set(VALLEY, col(DAILY, VALLEY).plus(bands[Band.VALLEY.ordinal()]))
+                .set(ELECTRICITY, col(DAILY, ELECTRICITY).plus(bill.electricityTotal().amount()))
+                .set(SERVICE, col(DAILY, SERVICE).plus(bill.serviceTotal().amount()))
+                .set(IDLE, col(DAILY, IDLE).plus(bill.idleFee().amount().amount())).set(SESSION_FEE, col(DAILY, SESSION_FEE).plus(bill.sessionFee().amount()))
+                .set(DISCOUNT, col(DAILY, DISCOUNT).plus(bill.serviceDiscount().amount())).set(SECONDS, col(DAILY, SECONDS).plus(seconds))
                 .execute();
     }
 
@@ -86,7 +86,7 @@ public class DailyRollups {
         if (o == null || o.value1() == null || o.value2() == null) return;
         String zone = db.select(str("time_zone")).from(STATION).where(LONG_ID.eq(o.value2())).fetchOne(org.jooq.Record1::value1);
         LocalDate day = o.value3().atZone(java.time.ZoneId.of(zone)).toLocalDate();
-        db.update(DAILY).set(REFUNDED, REFUNDED.plus(amount)).where(OPERATOR_ID.eq(o.value1())).and(STATION_ID.eq(o.value2()))
+        db.update(DAILY).set(REFUNDED, col(DAILY, REFUNDED).plus(amount)).where(OPERATOR_ID.eq(o.value1())).and(STATION_ID.eq(o.value2()))
                 .and(DAY.eq(day)).execute();
     }
 

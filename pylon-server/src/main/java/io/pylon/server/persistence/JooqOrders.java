@@ -104,6 +104,7 @@ public class JooqOrders implements OrderRepository {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public boolean finish(long orderId, ChargingSession s, Bill bill, long points, BigDecimal carbonKg,
                           java.time.LocalDate day, Instant now) {
         int updated = db.update(ORDER).set(STATE, OrderState.FINISHED.name()).set(STOPPED_AT, s.stoppedAt())
@@ -143,6 +144,7 @@ public class JooqOrders implements OrderRepository {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void recordRefund(long orderId, String key, BigDecimal amount, String reason, String actor, Instant now) {
         int inserted = db.insertInto(REFUND).set(ORDER_ID, orderId).set(KEY, key).set(AMOUNT, amount).set(REASON, reason)
                 .set(ACTOR, actor).set(CREATED_AT, now).onConflict(key(REFUND, "order_id", "idempotency_key")).doNothing()

@@ -48,9 +48,10 @@ class OrderFlowIT extends PylonIT {
     void aSessionIsHeldBilledPaidRefundedAndReported() {
         long driver = driverWithBalance("+8613700000001", "100.00");
         String card = op.card(op.code().replace("-", "") + "F", driver);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1); // after the tariff came into force
         try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
             cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            cp.call("n", "StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\"}");
             var started = cp.call("s", "StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + card
                     + "\",\"meterStart\":20000,\"timestamp\":\"" + start + "\"}");
             assertThat(started.get(2).get("idTagInfo").get("status").asString()).isEqualTo("Accepted");
@@ -64,7 +65,7 @@ class OrderFlowIT extends PylonIT {
         var orders = op.admin().get("/api/v1/orders?driverId=" + driver).body().get("items");
         assertThat(orders.size()).isEqualTo(1);
         var order = orders.get(0);
-        assertThat(order.get("state").asString()).isEqualTo("SETTLED");
+        assertThat(order.get("state").asString()).as(order.toString()).isEqualTo("SETTLED");
         assertThat(order.get("energyWh").asLong()).isEqualTo(10_000);
         assertThat(order.get("bill").get("lines").get(0).get("band").asString()).isEqualTo("FLAT");
         assertThat(order.get("payable").get("amount").decimalValue()).isEqualByComparingTo("10.00");

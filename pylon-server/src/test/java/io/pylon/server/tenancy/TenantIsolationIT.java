@@ -155,7 +155,7 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/drivers/" + ids.get("driver"), "/api/v1/drivers/" + ids.get("driver") + "/vehicles",
                 "/api/v1/drivers/" + ids.get("driver") + "/wallet", "/api/v1/drivers/" + ids.get("driver") + "/wallet/entries",
                 "/api/v1/id-tokens/" + ids.get("card"), "/api/v1/sessions/" + ids.get("session"),
-                "/api/v1/orders/" + ids.get("order"), "/api/v1/drivers/" + ids.get("driver") + "/wallet",
+                "/api/v1/orders/" + ids.get("order"),
                 "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations",
                 "/api/v1/tariffs/" + ids.get("tariff"), "/api/v1/holidays/" + HOLIDAY, "/api/v1/holidays")) {
             var r = admin.get(path);
