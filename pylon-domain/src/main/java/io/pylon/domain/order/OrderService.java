@@ -64,6 +64,13 @@ public final class OrderService implements SessionListener {
 
     @Override
     public void stopped(ChargingSession session) {
+        if (session.authStatus() != AuthorizationStatus.ACCEPTED) {
+            // Refused at start (unknown card, ConcurrentTx, no credit): the charger was told to stop; nothing is
+            // billed and no money moves. An order opened before a credit refusal is closed as ABNORMAL.
+            orders.bySession(session.id()).ifPresent(o ->
+                    orders.abnormal(o.id(), session, "REFUSED_AT_START: " + session.authStatus(), clock.instant()));
+            return;
+        }
         Order order = orders.bySession(session.id()).orElseGet(() -> {
             Long driverId = tokens.find(session.idTag()).map(IdToken::driverId).orElse(null);
             var context = contexts.of(session.chargerId(), session.stationId(), session.operatorId());

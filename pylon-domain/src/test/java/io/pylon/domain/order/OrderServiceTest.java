@@ -90,6 +90,10 @@ class OrderServiceTest {
         card("POOR", 43L);
         wallet.topUp(OP, 43, Money.of("5.00", "CNY"), "cash", "k2", "staff");
         assertThat(service.started(session(2, "POOR", 0, null, null))).isEqualTo(AuthorizationStatus.BLOCKED);
+        ChargingSession stopped = session(2, "POOR", 0, 300L, T0.plusSeconds(20));
+        service.stopped(new ChargingSession(2, "CP1", 1, "POOR", AuthorizationStatus.BLOCKED, null, 0, T0, 300L,
+                stopped.stoppedAt(), "DeAuthorized", null, SessionState.COMPLETED, OP, 5L, T0));
+        assertThat(orders.bySession(2).orElseThrow().state()).isEqualTo(OrderState.ABNORMAL);
         assertThat(wallet.balance(OP, 43, Money.CNY).available()).isEqualTo(Money.of("5.00", "CNY"));
     }
 

@@ -8,15 +8,8 @@ import io.pylon.domain.payment.HmacPaymentProvider;
 import io.pylon.domain.payment.PaymentProvider;
 import io.pylon.domain.payment.PaymentRepository;
 import io.pylon.domain.payment.PaymentService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +32,7 @@ public class MoneyConfig {
     HmacPaymentProvider hmacPaymentProvider(PylonProperties properties, Clock clock) {
         String secret = properties.payments().hmacSecret();
         if (secret == null || secret.isBlank()) {
-            secret = loadOrCreate(properties.dataDir().resolve(GENERATED_SECRET_FILE));
+            secret = SecretFiles.loadOrCreate(properties.dataDir().resolve(GENERATED_SECRET_FILE), "payment gateway secret");
         }
         byte[] key = secret.strip().getBytes(StandardCharsets.UTF_8);
         if (key.length < 16) {
@@ -52,28 +45,5 @@ public class MoneyConfig {
     PaymentService paymentService(PaymentRepository payments, WalletService wallets, List<PaymentProvider> providers,
                                   Transactions tx, Clock clock) {
         return new PaymentService(payments, wallets, providers, tx, clock);
-    }
-
-    /** 256 random bits as URL-safe Base64 text, created on first start (owner-readable only), so a fresh clone works. */
-    private static String loadOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            try {
-                // owner-only from the start, never readable by others even for a moment
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, secret, StandardCharsets.UTF_8);
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the payment gateway secret " + file, e);
-        }
     }
 }

@@ -28,17 +28,19 @@ public class DemoFleet implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);
     /** Demo stations, as charger id prefixes. */
-    static final List<String> STATIONS = List.of("HZ-XIHU-", "SH-PUDONG-", "SZ-NANSHAN-");
+    static final List<String> STATIONS = DemoStations.PLACES.stream().map(DemoStations.Place::prefix).toList();
 
     private final PylonProperties properties;
     private final OcppGateway gateway;
     private final IdTokenRepository tokens;
     private final Clock clock;
     private final io.pylon.server.persistence.Tenancy tenancy;
+    private final DemoStations places;
     private final List<SimulatedFleet> fleets = new ArrayList<>();
 
     public DemoFleet(PylonProperties properties, OcppGateway gateway, IdTokenRepository tokens, Clock clock,
-                     io.pylon.server.persistence.Tenancy tenancy) {
+                     io.pylon.server.persistence.Tenancy tenancy, DemoStations places) {
+        this.places = places;
         this.properties = properties;
         this.tenancy = tenancy;
         this.gateway = gateway;
@@ -50,8 +52,8 @@ public class DemoFleet implements AutoCloseable {
     public void start() {
         PylonProperties.Demo demo = properties.demo();
         if (demo.chargers() <= 0) return;
-        // One card per connector, so that sessions do not collide as ConcurrentTx.
-        List<String> cards = java.util.stream.IntStream.rangeClosed(1, Math.max(10, demo.chargers() * 2))
+        // Simulated drivers pick a card at random: ten cards per connector keep ConcurrentTx refusals rare.
+        List<String> cards = java.util.stream.IntStream.rangeClosed(1, Math.max(200, demo.chargers() * 20))
                 .mapToObj(i -> String.format("DEMO%06d", i)).toList();
         FleetConfig base = FleetConfig.defaults(URI.create("ws://127.0.0.1:" + gateway.port() + "/ocpp")).withIdTags(cards);
         Instant now = clock.instant();
@@ -63,7 +65,10 @@ public class DemoFleet implements AutoCloseable {
         for (int i = 0; i < STATIONS.size() && left > 0; i++) {
             int count = i == STATIONS.size() - 1 ? left : Math.min(perStation, left);
             left -= count;
-            fleets.add(SimulatedFleet.start(base.withCount(count).withIdPrefix(STATIONS.get(i))
+            FleetConfig config = base.withCount(count).withIdPrefix(STATIONS.get(i));
+            places.prepare(DemoStations.PLACES.get(i), java.util.stream.IntStream.rangeClosed(1, count)
+                    .mapToObj(config::chargerId).toList());
+            fleets.add(SimulatedFleet.start(config
                     .withChargingShare(demo.chargingShare()).withMeterInterval(demo.meterInterval())
                     .withMeanSessionDuration(java.time.Duration.ofMinutes(3)).withSeed(42L + i)));
         }

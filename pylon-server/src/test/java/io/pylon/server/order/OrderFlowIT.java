@@ -69,6 +69,8 @@ class OrderFlowIT extends PylonIT {
         assertThat(order.get("energyWh").asLong()).isEqualTo(10_000);
         assertThat(order.get("bill").get("lines").get(0).get("band").asString()).isEqualTo("FLAT");
         assertThat(order.get("payable").get("amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(order.get("payable").size()).as("money is amount and currency only").isEqualTo(2);
+        assertThat(order.get("payable").get("currency").asString()).isEqualTo("CNY");
         assertThat(wallet(driver).get("available").asString()).isEqualTo("90.00");
         assertThat(wallet(driver).get("onHold").asString()).isEqualTo("0.00");
 
