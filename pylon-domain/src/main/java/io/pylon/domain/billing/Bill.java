@@ -94,6 +94,11 @@ public record Bill(Currency currency, long tariffId, int tariffVersion, List<Bil
         return new Bill(currency, tariffId, tariffVersion, lines, idleFee, sessionFee, newDiscounts, flags);
     }
 
+    /** This bill with its idle fee replaced (the idle fee is known only once the vehicle has left). */
+    public Bill withIdle(IdleCharge idle) {
+        return new Bill(currency, tariffId, tariffVersion, lines, idle, sessionFee, discounts, flags);
+    }
+
     public Bill withFlag(BillFlag flag) {
         Set<BillFlag> more = EnumSet.of(flag);
         more.addAll(flags);

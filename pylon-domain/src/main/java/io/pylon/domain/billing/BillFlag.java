@@ -9,5 +9,10 @@ public enum BillFlag {
     /** Recorded offline on a charger whose offline sessions are free: energy kept, amounts zero. */
     OFFLINE_FREE,
     /** Started offline on a charger that must bill online; billed normally, to be reviewed. */
-    UNEXPECTED_OFFLINE_START
+    UNEXPECTED_OFFLINE_START,
+    /**
+     * The tariff charges an idle fee but the charger never reported the vehicle leaving within the wait
+     * (see {@code pylon.billing.plug-out-wait}): settled without an idle fee, to be reviewed.
+     */
+    IDLE_END_UNKNOWN
 }

@@ -1,9 +1,7 @@
 package io.pylon.domain.billing;
 
-import io.pylon.domain.money.Money;
 import io.pylon.domain.tariff.Band;
 import io.pylon.domain.tariff.HolidayCalendar;
-import io.pylon.domain.tariff.IdleFeeRule;
 import io.pylon.domain.tariff.Tariff;
 import io.pylon.domain.tariff.TariffTerms;
 import io.pylon.domain.tariff.TariffVersion;
@@ -48,13 +46,6 @@ public final class BillingEngine {
     }
 
     static IdleCharge idleCharge(TariffTerms terms, SessionUsage usage) {
-        IdleFeeRule rule = terms.idleFee();
-        long idle = usage.idleMinutes();
-        if (!rule.charges()) {
-            return new IdleCharge(idle, 0, Money.zero(terms.currency()), false);
-        }
-        long billed = rule.billedMinutes(idle);
-        return new IdleCharge(idle, billed, rule.amount(billed, terms.currency()),
-                rule.capped(billed, terms.currency()));
+        return IdleCharge.of(terms.idleFee(), usage.idleMinutes(), terms.currency());
     }
 }

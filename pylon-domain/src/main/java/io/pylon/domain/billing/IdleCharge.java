@@ -16,6 +16,15 @@ public record IdleCharge(long idleMinutes, long billedMinutes, Money amount, boo
         }
     }
 
+    /** The charge of {@code idleMinutes} whole idle minutes under {@code rule}: grace first, then the cap. */
+    public static IdleCharge of(io.pylon.domain.tariff.IdleFeeRule rule, long idleMinutes, Currency currency) {
+        if (!rule.charges()) {
+            return new IdleCharge(idleMinutes, 0, Money.zero(currency), false);
+        }
+        long billed = rule.billedMinutes(idleMinutes);
+        return new IdleCharge(idleMinutes, billed, rule.amount(billed, currency), rule.capped(billed, currency));
+    }
+
     public static IdleCharge none(Currency currency) {
         return new IdleCharge(0, 0, Money.zero(currency), false);
     }

@@ -53,6 +53,11 @@ public record SessionUsage(Instant startedAt, long meterStartWh, Instant stopped
         return meterStopWh - meterStartWh;
     }
 
+    /** Where idle time starts: charging finished, or the stop when it was not reported. */
+    public Instant idleFrom() {
+        return chargingFinishedAt != null ? chargingFinishedAt : stoppedAt;
+    }
+
     /**
      * Whole minutes (rounded down) from charging finished (or stop, when not reported) to plug-out; 0
      * when plug-out is unknown or not later.
@@ -61,7 +66,6 @@ public record SessionUsage(Instant startedAt, long meterStartWh, Instant stopped
         if (pluggedOutAt == null) {
             return 0;
         }
-        Instant from = chargingFinishedAt != null ? chargingFinishedAt : stoppedAt;
-        return Math.max(0, Duration.between(from, pluggedOutAt).toMinutes());
+        return Math.max(0, Duration.between(idleFrom(), pluggedOutAt).toMinutes());
     }
 }

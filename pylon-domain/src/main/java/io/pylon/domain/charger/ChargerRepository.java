@@ -32,6 +32,9 @@ public interface ChargerRepository {
 
     List<StatusReport> statusHistory(String chargerId, int connectorId, int limit);
 
+    /** Status reports of a connector that happened at or after {@code from}, oldest first, at most {@code limit}. */
+    List<StatusReport> statusHistorySince(String chargerId, int connectorId, Instant from, int limit);
+
     void setOnline(String id, boolean online, Instant at);
 
     /** Bulk update of last-seen times (heartbeats are many; they are flushed in batches). */

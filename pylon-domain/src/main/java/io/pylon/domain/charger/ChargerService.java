@@ -32,6 +32,9 @@ public final class ChargerService {
 
     private record Cached(Charger charger, Instant readAt) {}
 
+    private static final System.Logger LOG = System.getLogger(ChargerService.class.getName());
+    private final java.util.List<StatusListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public ChargerService(ChargerRepository chargers, PasswordHasher hasher, ChargerSettings settings, Clock clock,
                           Transactions tx) {
         this.chargers = chargers;
@@ -109,13 +112,27 @@ public final class ChargerService {
         cache.remove(chargerId);
     }
 
-    /** Stores a connector status and its history entry in one transaction (one commit). */
+    /** Registers who hears of stored connector statuses (billing hears of vehicles leaving). */
+    public void listen(StatusListener statusListener) {
+        listeners.add(statusListener);
+    }
+
+    /** Stores a connector status and its history entry in one transaction (one commit), then tells listeners. */
     public void status(String chargerId, StatusReport report) {
         Instant now = clock.instant();
         tx.inTransaction(() -> {
             chargers.recordStatus(chargerId, report, now);
             return null;
         });
+        Instant at = report.timestamp() == null ? now : report.timestamp();
+        for (StatusListener listener : listeners) {
+            try {
+                listener.status(chargerId, report, at);
+            } catch (RuntimeException e) {
+                // The status is stored; whoever listens has its own catch-up (e.g. OrderService.settleIdle).
+                LOG.log(System.Logger.Level.WARNING, "Status listener failed for " + chargerId, e);
+            }
+        }
     }
 
     /** At start-up no charger is connected to this node yet. */

@@ -24,9 +24,30 @@ public interface OrderRepository {
     /**
      * Stores the bill of a CHARGING order and moves it to FINISHED, adding it to the daily figures of its
      * station for {@code localDay} (the station-local date the session started); false if it was not CHARGING.
+     *
+     * @param idleFrom null, or where idle time started when the order must wait for the vehicle to leave
+     *                 before its idle fee is known ({@link Order#awaitingPlugOut()})
      */
     boolean finish(long orderId, ChargingSession session, Bill bill, long points, BigDecimal carbonKg,
-                   java.time.LocalDate localDay, Instant now);
+                   java.time.LocalDate localDay, Instant idleFrom, Instant now);
+
+    /**
+     * Replaces the idle fee (and flags) of an order awaiting plug-out with {@code bill}'s, adds it to the daily
+     * figures and ends the wait; false if the order was not awaiting plug-out (someone else did it).
+     *
+     * @param pluggedOutAt when the vehicle left, or null when unknown
+     */
+    boolean chargeIdle(long orderId, Bill bill, Instant pluggedOutAt, Instant now);
+
+    /** Orders awaiting plug-out at a connector. */
+    List<Order> awaitingPlugOut(String chargerId, int connectorId);
+
+    /**
+     * Orders awaiting plug-out that are due a look: their connector shows Available now (the report that
+     * ended the wait may have reached another node, or come before the order was billed), or they have waited
+     * since before {@code waitedSince}.
+     */
+    List<Order> awaitingPlugOutDue(Instant waitedSince, int limit);
 
     /** Marks a CHARGING order ABNORMAL with a reason; false if it was not CHARGING. */
     boolean abnormal(long orderId, ChargingSession session, String reason, Instant now);

@@ -4,7 +4,13 @@ import io.pylon.domain.auth.AuthorizationStatus;
 import io.pylon.domain.auth.IdToken;
 import io.pylon.domain.auth.IdTokenRepository;
 import io.pylon.domain.billing.Bill;
+import io.pylon.domain.billing.BillFlag;
 import io.pylon.domain.billing.BillingEngine;
+import io.pylon.domain.billing.IdleCharge;
+import io.pylon.domain.billing.SessionUsage;
+import io.pylon.domain.charger.ConnectorStatus;
+import io.pylon.domain.charger.StatusListener;
+import io.pylon.domain.charger.StatusReport;
 import io.pylon.domain.ledger.BillAmounts;
 import io.pylon.domain.ledger.HoldAmount;
 import io.pylon.domain.ledger.HoldOutcome;
@@ -14,8 +20,10 @@ import io.pylon.domain.ledger.WalletService;
 import io.pylon.domain.marketing.Points;
 import io.pylon.domain.session.ChargingSession;
 import io.pylon.domain.session.SessionListener;
+import io.pylon.domain.tariff.IdleFeeRule;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,7 +31,7 @@ import java.util.Optional;
  * their wallet; a session that stops is billed at its station's tariff (the version in force at its
  * start) and paid from the hold. Protocol-neutral: OCPP and YKC sessions take the same path.
  */
-public final class OrderService implements SessionListener {
+public final class OrderService implements SessionListener, StatusListener {
 
     private static final BillingEngine ENGINE = new BillingEngine();
     /** A session whose start reached us this much later than it happened was recorded while offline. */
@@ -80,15 +88,21 @@ public final class OrderService implements SessionListener {
         bill(order, session);
     }
 
-    /** Bills an order whose session has stopped, then pays it from the driver's hold. */
+    /**
+     * Bills an order whose session has stopped, then pays it from the driver's hold — unless the tariff
+     * charges an idle fee and the vehicle is still plugged in: then the order waits in FINISHED until the
+     * connector reports the vehicle gone ({@link #pluggedOut}) or the wait runs out ({@link #settleIdle}).
+     */
     void bill(Order order, ChargingSession session) {
         BillingContext context = contexts.of(session.chargerId(), session.stationId(), session.operatorId());
         Optional<String> problem = context.tariff().isEmpty() ? Optional.of("NO_TARIFF: the station has no tariff")
                 : Optional.empty();
         Bill bill = null;
+        SessionUsage use = null;
         if (problem.isEmpty()) {
             try {
-                bill = ENGINE.bill(context.tariff().get(), context.zone(), context.calendar(), usage.of(session));
+                use = usage.of(session);
+                bill = ENGINE.bill(context.tariff().get(), context.zone(), context.calendar(), use);
                 bill = context.offlineMode().settle(bill, recordedOffline(session));
             } catch (IllegalArgumentException e) {
                 problem = Optional.of("BAD_METER_DATA: " + e.getMessage());
@@ -100,12 +114,77 @@ public final class OrderService implements SessionListener {
             }
             return;
         }
+        Instant idleFrom = use.pluggedOutAt() == null && idleRule(context, bill).charges()
+                && !bill.flags().contains(BillFlag.OFFLINE_FREE) ? use.idleFrom() : null;
         long points = Points.earned(bill.energyWh(), settings.pointsPerKwh()).value();
         java.time.LocalDate day = session.startedAt().atZone(context.zone()).toLocalDate();
-        if (!orders.finish(order.id(), session, bill, points, settings.carbon().savedKg(bill.energyWh()), day, clock.instant())) {
+        if (!orders.finish(order.id(), session, bill, points, settings.carbon().savedKg(bill.energyWh()), day, idleFrom,
+                clock.instant())) {
             return; // billed already (a retry)
         }
-        settle(order.id(), session.operatorId(), order.driverId(), bill);
+        if (idleFrom == null) {
+            settle(order.id(), session.operatorId(), order.driverId(), bill);
+        }
+    }
+
+    @Override
+    public void status(String chargerId, StatusReport report, Instant at) {
+        if (report.status() == ConnectorStatus.AVAILABLE && report.connectorId() > 0) {
+            pluggedOut(chargerId, report.connectorId(), at);
+        }
+    }
+
+    /**
+     * A connector reported Available: the vehicle has left. Orders waiting there for their idle fee are
+     * charged for the idle minutes up to {@code at} and settled.
+     */
+    public void pluggedOut(String chargerId, int connectorId, Instant at) {
+        for (Order order : orders.awaitingPlugOut(chargerId, connectorId)) {
+            if (!at.isBefore(order.idleFrom())) {
+                chargeIdle(order, at);
+            }
+        }
+    }
+
+    /**
+     * The safety net for {@link #pluggedOut}: orders whose connector shows Available by now are charged up to
+     * the first Available in its history; orders that waited longer than {@code wait} without the charger ever
+     * saying the vehicle left are settled without an idle fee and flagged {@link BillFlag#IDLE_END_UNKNOWN}.
+     *
+     * @return how many orders were settled
+     */
+    public int settleIdle(Duration wait, int limit) {
+        Instant now = clock.instant();
+        int settled = 0;
+        for (Order order : orders.awaitingPlugOutDue(now.minus(wait), limit)) {
+            Instant out = usage.pluggedOutAfter(order.chargerId(), order.connectorId(), order.idleFrom());
+            if (out != null || order.idleFrom().isBefore(now.minus(wait))) {
+                settled += chargeIdle(order, out) ? 1 : 0;
+            }
+        }
+        return settled;
+    }
+
+    private boolean chargeIdle(Order order, Instant pluggedOutAt) {
+        Bill billed = order.bill();
+        if (pluggedOutAt == null) {
+            billed = billed.withIdle(IdleCharge.none(order.currency())).withFlag(BillFlag.IDLE_END_UNKNOWN);
+        } else {
+            BillingContext context = contexts.of(order.chargerId(), order.stationId(), order.operatorId());
+            long minutes = Math.max(0, Duration.between(order.idleFrom(), pluggedOutAt).toMinutes());
+            billed = billed.withIdle(IdleCharge.of(idleRule(context, billed), minutes, order.currency()));
+        }
+        if (!orders.chargeIdle(order.id(), billed, pluggedOutAt, clock.instant())) {
+            return false;
+        }
+        settle(order.id(), order.operatorId(), order.driverId(), billed);
+        return true;
+    }
+
+    /** The idle fee rule of the tariff version a bill was made with. */
+    private static IdleFeeRule idleRule(BillingContext context, Bill bill) {
+        return context.tariff().flatMap(t -> t.versions().stream().filter(v -> v.version() == bill.tariffVersion())
+                .findFirst()).map(v -> v.terms().idleFee()).orElse(IdleFeeRule.NONE);
     }
 
     private void settle(long orderId, Long operatorId, Long driverId, Bill bill) {
@@ -129,8 +208,13 @@ public final class OrderService implements SessionListener {
         return "order:" + orderId;
     }
 
-    /** Port: the meter data of a stopped session as billing input. */
+    /** Port: what a connector measured and reported, as billing input. */
     public interface UsageSource {
-        io.pylon.domain.billing.SessionUsage of(ChargingSession session);
+
+        /** The meter data of a stopped session with its idle window (see {@link IdleWindow}). */
+        SessionUsage of(ChargingSession session);
+
+        /** The first time at or after {@code from} the connector reported Available, or null. */
+        Instant pluggedOutAfter(String chargerId, int connectorId, Instant from);
     }
 }

@@ -29,7 +29,7 @@ final class InMemoryOrders implements OrderRepository {
         long id = nextId++;
         orders.put(id, new Order(id, s.id(), s.operatorId(), s.stationId(), s.chargerId(), s.connectorId(), s.idTag(),
                 driverId, OrderState.CHARGING, currency, s.startedAt(), null, null, null, Money.zero(currency), null, 0,
-                null, now, null));
+                null, now, null, null, null));
     }
 
     @Override
@@ -44,11 +44,38 @@ final class InMemoryOrders implements OrderRepository {
 
     @Override
     public synchronized boolean finish(long id, ChargingSession s, Bill bill, long points, BigDecimal carbon,
-                                       java.time.LocalDate day, Instant now) {
+                                       java.time.LocalDate day, Instant idleFrom, Instant now) {
         Order o = orders.get(id);
         if (o.state() != OrderState.CHARGING) return false;
         orders.put(id, with(o, OrderState.FINISHED, bill, o.refunded(), null, points, carbon, s.stoppedAt(), bill.energyWh(), null));
+        orders.put(id, idle(orders.get(id), o.bill() == null ? bill : o.bill(), idleFrom, null));
         return true;
+    }
+
+    @Override
+    public synchronized boolean chargeIdle(long id, Bill bill, Instant pluggedOutAt, Instant now) {
+        Order o = orders.get(id);
+        if (!o.awaitingPlugOut()) return false;
+        orders.put(id, idle(o, bill, null, pluggedOutAt));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Order> awaitingPlugOut(String chargerId, int connectorId) {
+        return orders.values().stream().filter(o -> o.awaitingPlugOut() && o.chargerId().equals(chargerId)
+                && o.connectorId() == connectorId).toList();
+    }
+
+    /** Every awaiting order is due: the in-memory store knows no connector states. */
+    @Override
+    public synchronized List<Order> awaitingPlugOutDue(Instant waitedSince, int limit) {
+        return orders.values().stream().filter(Order::awaitingPlugOut).limit(limit).toList();
+    }
+
+    private static Order idle(Order o, Bill bill, Instant idleFrom, Instant pluggedOutAt) {
+        return new Order(o.id(), o.sessionId(), o.operatorId(), o.stationId(), o.chargerId(), o.connectorId(), o.idTag(),
+                o.driverId(), o.state(), o.currency(), o.startedAt(), o.stoppedAt(), o.energyWh(), bill, o.refunded(),
+                o.abnormalReason(), o.points(), o.carbonSavedKg(), o.createdAt(), o.settledAt(), idleFrom, pluggedOutAt);
     }
 
     @Override
@@ -93,6 +120,6 @@ final class InMemoryOrders implements OrderRepository {
                               BigDecimal carbon, Instant stoppedAt, Long energyWh, Instant settledAt) {
         return new Order(o.id(), o.sessionId(), o.operatorId(), o.stationId(), o.chargerId(), o.connectorId(), o.idTag(),
                 o.driverId(), state, o.currency(), o.startedAt(), stoppedAt, energyWh, bill, refunded, reason, points,
-                carbon, o.createdAt(), settledAt);
+                carbon, o.createdAt(), settledAt, o.idleFrom(), o.pluggedOutAt());
     }
 }

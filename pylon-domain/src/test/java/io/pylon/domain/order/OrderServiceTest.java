@@ -6,7 +6,10 @@ import io.pylon.domain.auth.AuthorizationStatus;
 import io.pylon.domain.auth.IdToken;
 import io.pylon.domain.auth.IdTokenStatus;
 import io.pylon.domain.auth.TokenKind;
+import io.pylon.domain.billing.BillFlag;
 import io.pylon.domain.billing.OfflineBillingMode;
+import io.pylon.domain.charger.ConnectorStatus;
+import io.pylon.domain.charger.StatusReport;
 import io.pylon.domain.billing.SessionUsage;
 import io.pylon.domain.ledger.InMemoryLedger;
 import io.pylon.domain.ledger.Rejected;
@@ -24,9 +27,11 @@ import io.pylon.domain.tariff.Band;
 import io.pylon.domain.tariff.BandPrice;
 import io.pylon.domain.tariff.DaySchedule;
 import io.pylon.domain.tariff.HolidayCalendar;
+import io.pylon.domain.tariff.IdleFeeRule;
 import io.pylon.domain.tariff.Tariff;
 import io.pylon.domain.tariff.TariffTerms;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -52,7 +57,24 @@ class OrderServiceTest {
             (charger, station, operator) -> new BillingContext(ZoneId.of("Asia/Shanghai"), Money.CNY, stationTariff,
                     HolidayCalendar.ALL_WORKDAYS, OfflineBillingMode.ONLINE_BILLING),
             wallet, new OrderSettings(BigDecimal.ONE, new CarbonFactor("CN", new BigDecimal("0.5703"))), clock,
-            s -> SessionUsage.of(s.startedAt(), s.meterStartWh(), s.stoppedAt(), s.meterStopWh()));
+            new FakeUsage());
+    /** What the connector reported: charging finished / plugged out at stop time, and Available later. */
+    private Instant finishedAt;
+    private Instant pluggedOutAt;
+    private Instant availableAt;
+
+    private final class FakeUsage implements OrderService.UsageSource {
+        @Override
+        public SessionUsage of(ChargingSession s) {
+            return SessionUsage.of(s.startedAt(), s.meterStartWh(), s.stoppedAt(), s.meterStopWh())
+                    .withIdle(finishedAt, pluggedOutAt);
+        }
+
+        @Override
+        public Instant pluggedOutAfter(String chargerId, int connectorId, Instant from) {
+            return availableAt != null && !availableAt.isBefore(from) ? availableAt : null;
+        }
+    }
     private final OrderRefunds refunds = new OrderRefunds(orders, wallet, ledger.transactions(), clock);
 
     private void card(String idTag, Long driverId) {
@@ -139,5 +161,96 @@ class OrderServiceTest {
         refunds.refund(orders.find(order.id()).orElseThrow(), Money.of("6.00", "CNY"), "rest", "r3", "finance");
         assertThat(orders.find(order.id()).orElseThrow().state()).isEqualTo(OrderState.REFUNDED);
         assertThat(wallet.balance(OP, 45, Money.CNY).available()).isEqualTo(Money.of("50.00", "CNY"));
+    }
+
+    /** 0.50 per idle minute after 10 minutes' grace, at most 20.00. */
+    private void idleFeeTariff() {
+        stationTariff = Optional.of(Tariff.create(9, OP, "TOU+idle", tariff.versions().getFirst().terms()
+                .withIdleFee(new IdleFeeRule(new BigDecimal("0.5"), 10, Money.of("20.00", "CNY"))), Instant.EPOCH));
+    }
+
+    @Test
+    void withAnIdleFeeTheOrderWaitsForTheVehicleToLeaveThenChargesTheIdleMinutesAndSettles() {
+        idleFeeTariff();
+        card("IDLE1", 50L);
+        wallet.topUp(OP, 50, Money.of("100.00", "CNY"), "cash", "k50", "staff");
+        service.started(session(50, "IDLE1", 0, null, null));
+        finishedAt = T0.plusSeconds(3000); // car full at 10:50 UTC, session stopped by the card at 11:00
+        service.stopped(session(50, "IDLE1", 0, 10_000L, T0.plusSeconds(3600)));
+
+        Order waiting = orders.bySession(50).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(OrderState.FINISHED);
+        assertThat(waiting.awaitingPlugOut()).isTrue();
+        assertThat(waiting.idleFrom()).isEqualTo(finishedAt);
+        assertThat(wallet.balance(OP, 50, Money.CNY).onHold()).isEqualTo(Money.of("20.00", "CNY"));
+
+        service.status("CP1", available(2), T0.plusSeconds(5000)); // another connector: nothing
+        assertThat(orders.bySession(50).orElseThrow().awaitingPlugOut()).isTrue();
+        service.status("CP1", available(1), T0.plusSeconds(3000 + 35 * 60 + 59)); // 35 idle minutes, 25 billed
+        service.status("CP1", available(1), T0.plusSeconds(9000)); // a repeat changes nothing
+
+        Order paid = orders.bySession(50).orElseThrow();
+        assertThat(paid.state()).isEqualTo(OrderState.SETTLED);
+        assertThat(paid.bill().idleFee().idleMinutes()).isEqualTo(35);
+        assertThat(paid.bill().idleFee().billedMinutes()).isEqualTo(25);
+        assertThat(paid.bill().idleFee().amount()).isEqualTo(Money.of("12.50", "CNY"));
+        assertThat(paid.payable()).isEqualTo(Money.of("32.50", "CNY")); // 10 kWh sharp at 2.0 + 12.50 idle
+        assertThat(paid.pluggedOutAt()).isEqualTo(T0.plusSeconds(3000 + 35 * 60 + 59));
+        assertThat(wallet.balance(OP, 50, Money.CNY)).isEqualTo(new WalletBalance(Money.of("67.50", "CNY"), Money.of("0.00", "CNY")));
+    }
+
+    @Test
+    void aVehicleThatLeftWithTheStopPaysItsIdleMinutesAtOnceAndTheCapHolds() {
+        idleFeeTariff();
+        card("IDLE2", 51L);
+        wallet.topUp(OP, 51, Money.of("100.00", "CNY"), "cash", "k51", "staff");
+        service.started(session(51, "IDLE2", 0, null, null));
+        finishedAt = T0.plusSeconds(300);
+        pluggedOutAt = T0.plusSeconds(3600); // EVDisconnected: 55 idle minutes, 45 billed = 22.50, capped at 20.00
+        service.stopped(session(51, "IDLE2", 0, 1_000L, T0.plusSeconds(3600)));
+        Order paid = orders.bySession(51).orElseThrow();
+        assertThat(paid.state()).isEqualTo(OrderState.SETTLED);
+        assertThat(paid.bill().idleFee().amount()).isEqualTo(Money.of("20.00", "CNY"));
+        assertThat(paid.bill().idleFee().capped()).isTrue();
+    }
+
+    @Test
+    void theSweepChargesUpToAMissedAvailableAndSettlesWithoutIdleFeeWhenTheWaitRunsOut() {
+        idleFeeTariff();
+        card("IDLE3", 52L);
+        wallet.topUp(OP, 52, Money.of("100.00", "CNY"), "cash", "k52", "staff");
+        service.started(session(52, "IDLE3", 0, null, null));
+        service.stopped(session(52, "IDLE3", 0, 1_000L, T0.plusSeconds(3600)));
+        assertThat(service.settleIdle(Duration.ofHours(12), 100)).isZero(); // nothing known yet, not expired
+        availableAt = T0.plusSeconds(3600 + 15 * 60); // the Available reached another node: 15 min, 5 billed
+        assertThat(service.settleIdle(Duration.ofHours(12), 100)).isEqualTo(1);
+        assertThat(orders.bySession(52).orElseThrow().bill().idleFee().amount()).isEqualTo(Money.of("2.50", "CNY"));
+
+        availableAt = null;
+        card("IDLE4", 53L);
+        wallet.topUp(OP, 53, Money.of("100.00", "CNY"), "cash", "k53", "staff");
+        service.started(session(53, "IDLE4", 0, null, null));
+        service.stopped(session(53, "IDLE4", 0, 1_000L, T0.plusSeconds(3600)));
+        clock.advance(Duration.ofHours(14));
+        assertThat(service.settleIdle(Duration.ofHours(12), 100)).isEqualTo(1);
+        Order unknown = orders.bySession(53).orElseThrow();
+        assertThat(unknown.state()).isEqualTo(OrderState.SETTLED);
+        assertThat(unknown.bill().idleFee().amount()).isEqualTo(Money.of("0.00", "CNY"));
+        assertThat(unknown.bill().flags()).contains(BillFlag.IDLE_END_UNKNOWN);
+        assertThat(unknown.payable()).isEqualTo(Money.of("2.00", "CNY"));
+    }
+
+    @Test
+    void withoutAnIdleFeeTheOrderSettlesAtTheStop() {
+        card("NOIDLE", 54L);
+        wallet.topUp(OP, 54, Money.of("100.00", "CNY"), "cash", "k54", "staff");
+        service.started(session(54, "NOIDLE", 0, null, null));
+        service.stopped(session(54, "NOIDLE", 0, 1_000L, T0.plusSeconds(3600)));
+        assertThat(orders.bySession(54).orElseThrow().state()).isEqualTo(OrderState.SETTLED);
+        assertThat(orders.bySession(54).orElseThrow().idleFrom()).isNull();
+    }
+
+    private static StatusReport available(int connector) {
+        return new StatusReport(connector, ConnectorStatus.AVAILABLE, "NoError", null, null, null, null);
     }
 }

@@ -35,11 +35,16 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/v1/orders")
 public class OrderController {
 
-    /** An order as the API shows it: the bill, when present, has one line per tariff band. */
+    /**
+     * An order as the API shows it: the bill, when present, has one line per tariff band. While
+     * {@code awaitingPlugOutSince} is set the order is FINISHED but not yet paid: its tariff charges an idle fee
+     * from that moment until the vehicle leaves ({@code pluggedOutAt}).
+     */
     public record OrderView(long id, long sessionId, Long operatorId, Long stationId, String chargerId, int connectorId,
                             String idTag, Long driverId, OrderState state, String currency, Instant startedAt,
                             Instant stoppedAt, Long energyWh, Bill bill, Totals totals, Money payable, Money refunded,
-                            String abnormalReason, long points, BigDecimal carbonSavedKg, Instant settledAt) {
+                            String abnormalReason, long points, BigDecimal carbonSavedKg, Instant settledAt,
+                            Instant awaitingPlugOutSince, Instant pluggedOutAt) {
         static OrderView of(Order o) {
             Bill b = o.bill();
             Totals totals = b == null ? null : new Totals(b.electricityTotal(), b.serviceTotal(), b.idleFee().amount(),
@@ -47,7 +52,7 @@ public class OrderController {
             return new OrderView(o.id(), o.sessionId(), o.operatorId(), o.stationId(), o.chargerId(), o.connectorId(),
                     o.idTag(), o.driverId(), o.state(), o.currency().getCurrencyCode(), o.startedAt(), o.stoppedAt(),
                     o.energyWh(), b, totals, o.payable(), o.refunded(), o.abnormalReason(), o.points(), o.carbonSavedKg(),
-                    o.settledAt());
+                    o.settledAt(), o.idleFrom(), o.pluggedOutAt());
         }
     }
 

@@ -15,10 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param carbonRegion    the region the factor is for, shown on receipts
  * @param catchUpAfter    an order still open this long after its session stopped is billed again (a node
  *                        stopped between the stop and the bill)
+ * @param plugOutWait     how long an order whose tariff charges an idle fee waits for the charger to report
+ *                        the vehicle gone; after that it is settled without an idle fee and flagged
+ *                        IDLE_END_UNKNOWN (a charger that never says so must not bill the driver for days)
  */
 @Validated
 @ConfigurationProperties("pylon.billing")
 public record BillingProperties(@DefaultValue("1") BigDecimal pointsPerKwh,
                                 @DefaultValue("0.5703") BigDecimal carbonKgPerKwh,
                                 @DefaultValue("CN") String carbonRegion,
-                                @DefaultValue("60s") Duration catchUpAfter) {}
+                                @DefaultValue("60s") Duration catchUpAfter,
+                                @DefaultValue("12h") Duration plugOutWait) {}

@@ -1,6 +1,7 @@
 package io.pylon.server.config;
 
 import io.pylon.domain.auth.IdTokenRepository;
+import io.pylon.domain.charger.ChargerService;
 import io.pylon.domain.common.Transactions;
 import io.pylon.domain.ledger.WalletService;
 import io.pylon.domain.marketing.CarbonFactor;
@@ -21,11 +22,12 @@ public class OrderConfig {
     @Bean
     OrderService orderService(OrderRepository orders, IdTokenRepository tokens, BillingContext.Source contexts,
                               WalletService wallet, BillingProperties billing, Clock clock, OrderService.UsageSource usage,
-                              SessionService sessions) {
+                              SessionService sessions, ChargerService chargers) {
         OrderService service = new OrderService(orders, tokens, contexts, wallet,
                 new OrderSettings(billing.pointsPerKwh(), new CarbonFactor(billing.carbonRegion(), billing.carbonKgPerKwh())),
                 clock, usage);
         sessions.listen(service);
+        chargers.listen(service);
         return service;
     }
 

@@ -81,12 +81,21 @@ public class DailyRollups {
 
     /** A refund counts on the day of the order it refunds. */
     void refund(long orderId, BigDecimal amount) {
+        addToDayOf(orderId, REFUNDED, amount);
+    }
+
+    /** An idle fee known after the order was billed (the vehicle left later) counts on the order's day too. */
+    void idleFee(long orderId, BigDecimal amount) {
+        addToDayOf(orderId, IDLE, amount);
+    }
+
+    private void addToDayOf(long orderId, Field<BigDecimal> field, BigDecimal amount) {
         Table<Record> order = DSL.table(DSL.name("charging_order"));
         var o = db.select(OPERATOR_ID, STATION_ID, time("started_at")).from(order).where(LONG_ID.eq(orderId)).fetchOne();
         if (o == null || o.value1() == null || o.value2() == null) return;
         String zone = db.select(str("time_zone")).from(STATION).where(LONG_ID.eq(o.value2())).fetchOne(org.jooq.Record1::value1);
         LocalDate day = o.value3().atZone(java.time.ZoneId.of(zone)).toLocalDate();
-        db.update(DAILY).set(REFUNDED, col(DAILY, REFUNDED).plus(amount)).where(OPERATOR_ID.eq(o.value1())).and(STATION_ID.eq(o.value2()))
+        db.update(DAILY).set(field, col(DAILY, field).plus(amount)).where(OPERATOR_ID.eq(o.value1())).and(STATION_ID.eq(o.value2()))
                 .and(DAY.eq(day)).execute();
     }
 

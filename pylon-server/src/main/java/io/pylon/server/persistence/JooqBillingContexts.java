@@ -5,13 +5,16 @@ import static io.pylon.server.persistence.Db.*;
 import io.pylon.domain.billing.EnergyPoint;
 import io.pylon.domain.billing.OfflineBillingMode;
 import io.pylon.domain.billing.SessionUsage;
+import io.pylon.domain.charger.ChargerRepository;
 import io.pylon.domain.order.BillingContext;
+import io.pylon.domain.order.IdleWindow;
 import io.pylon.domain.order.OrderService;
 import io.pylon.domain.session.ChargingSession;
 import io.pylon.domain.session.MeterReading;
 import io.pylon.domain.session.MeterValueStore;
 import io.pylon.domain.tariff.HolidayCalendar;
 import io.pylon.domain.tariff.TariffRepository;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -30,6 +33,8 @@ public class JooqBillingContexts implements BillingContext.Source, OrderService.
 
     /** Most meter readings read to bill one session (a 3-day session sampled every 15 s is ~17,000). */
     static final int MAX_READINGS = 50_000;
+    /** Most status reports read for one session's idle window (a flapping connector reports a few hundred). */
+    static final int MAX_STATUSES = 2_000;
     private static final Field<String> TIME_ZONE = str("time_zone");
     private static final Field<String> CURRENCY = str("currency");
     private static final Field<String> OFFLINE_BILLING = str("offline_billing");
@@ -38,12 +43,15 @@ public class JooqBillingContexts implements BillingContext.Source, OrderService.
     private final TariffRepository tariffs;
     private final MeterValueStore meterValues;
     private final Tenancy tenancy;
+    private final ChargerRepository chargers;
 
-    public JooqBillingContexts(DSLContext db, TariffRepository tariffs, MeterValueStore meterValues, Tenancy tenancy) {
+    public JooqBillingContexts(DSLContext db, TariffRepository tariffs, MeterValueStore meterValues, Tenancy tenancy,
+                               ChargerRepository chargers) {
         this.db = db;
         this.tariffs = tariffs;
         this.meterValues = meterValues;
         this.tenancy = tenancy;
+        this.chargers = chargers;
     }
 
     @Override
@@ -66,6 +74,14 @@ public class JooqBillingContexts implements BillingContext.Source, OrderService.
                     Long wh = sample.energyRegisterWh();
                     return wh == null || sample.timestamp() == null ? null : new EnergyPoint(sample.timestamp(), wh);
                 }).filter(Objects::nonNull).toList();
-        return new SessionUsage(s.startedAt(), s.meterStartWh(), s.stoppedAt(), s.meterStopWh(), points, null, null);
+        IdleWindow idle = IdleWindow.of(s, chargers.statusHistorySince(s.chargerId(), s.connectorId(), s.startedAt(),
+                MAX_STATUSES));
+        return new SessionUsage(s.startedAt(), s.meterStartWh(), s.stoppedAt(), s.meterStopWh(), points,
+                idle.chargingFinishedAt(), idle.pluggedOutAt());
+    }
+
+    @Override
+    public Instant pluggedOutAfter(String chargerId, int connectorId, Instant from) {
+        return IdleWindow.pluggedOutAfter(chargers.statusHistorySince(chargerId, connectorId, from, MAX_STATUSES), from);
     }
 }

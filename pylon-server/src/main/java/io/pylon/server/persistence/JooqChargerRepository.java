@@ -168,9 +168,18 @@ public class JooqChargerRepository implements ChargerRepository {
     @Override
     public List<StatusReport> statusHistory(String chargerId, int connectorId, int limit) {
         return db.select(CONNECTOR_COLUMNS_H).from(STATUS_HISTORY).where(CHARGER_ID.eq(chargerId)).and(CONNECTOR_ID.eq(connectorId))
-                .orderBy(STATUS_AT.desc(), INT_ID.desc()).limit(limit)
-                .fetch(r -> new StatusReport(r.get(CONNECTOR_ID), ConnectorStatus.valueOf(r.get(STATUS)),
-                        r.get(ERROR_CODE), r.get(INFO), r.get(VENDOR_ID), r.get(VENDOR_ERROR), r.get(STATUS_AT)));
+                .orderBy(STATUS_AT.desc(), INT_ID.desc()).limit(limit).fetch(JooqChargerRepository::statusReport);
+    }
+
+    @Override
+    public List<StatusReport> statusHistorySince(String chargerId, int connectorId, Instant from, int limit) {
+        return db.select(CONNECTOR_COLUMNS_H).from(STATUS_HISTORY).where(CHARGER_ID.eq(chargerId)).and(CONNECTOR_ID.eq(connectorId))
+                .and(STATUS_AT.ge(from)).orderBy(STATUS_AT, INT_ID).limit(limit).fetch(JooqChargerRepository::statusReport);
+    }
+
+    private static StatusReport statusReport(Record r) {
+        return new StatusReport(r.get(CONNECTOR_ID), ConnectorStatus.valueOf(r.get(STATUS)), r.get(ERROR_CODE),
+                r.get(INFO), r.get(VENDOR_ID), r.get(VENDOR_ERROR), r.get(STATUS_AT));
     }
 
     @Override

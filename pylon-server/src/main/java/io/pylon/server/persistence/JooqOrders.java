@@ -63,6 +63,9 @@ public class JooqOrders implements OrderRepository {
     private static final Field<Long> POINTS = bigint("points");
     private static final Field<BigDecimal> CARBON = decimal("carbon_saved_kg");
     private static final Field<Instant> SETTLED_AT = time("settled_at");
+    private static final Field<Instant> IDLE_FROM = time("idle_from");
+    private static final Field<Instant> PLUGGED_OUT = time("plugged_out_at");
+    private static final Field<Long> IDLE_TOTAL = bigint("idle_total_minutes");
     private static final Field<String> BAND = str("band");
     private static final Field<BigDecimal> E_PRICE = decimal("electricity_price");
     private static final Field<BigDecimal> S_PRICE = decimal("service_price");
@@ -72,7 +75,8 @@ public class JooqOrders implements OrderRepository {
     private static final Field<String> ACTOR = str("actor");
     private static final List<Field<?>> COLUMNS = List.of(LONG_ID, SESSION_ID, OPERATOR_ID, STATION_ID, CHARGER_ID,
             CONNECTOR_ID, ID_TAG, DRIVER_ID, STATE, CURRENCY, STARTED_AT, STOPPED_AT, ENERGY, TARIFF_ID, TARIFF_VERSION,
-            IDLE_MINUTES, IDLE_FEE, SESSION_FEE, DISCOUNT, REFUNDED, FLAGS, ABNORMAL, POINTS, CARBON, CREATED_AT, SETTLED_AT);
+            IDLE_MINUTES, IDLE_FEE, SESSION_FEE, DISCOUNT, REFUNDED, FLAGS, ABNORMAL, POINTS, CARBON, CREATED_AT, SETTLED_AT,
+            IDLE_FROM, PLUGGED_OUT, IDLE_TOTAL);
     private static final List<Field<?>> LINE_COLUMNS = List.of(ORDER_ID, BAND, ENERGY, E_PRICE, S_PRICE, ELECTRICITY, SERVICE);
 
     private final DSLContext db;
@@ -106,11 +110,12 @@ public class JooqOrders implements OrderRepository {
     @Override
     @org.springframework.transaction.annotation.Transactional
     public boolean finish(long orderId, ChargingSession s, Bill bill, long points, BigDecimal carbonKg,
-                          java.time.LocalDate day, Instant now) {
+                          java.time.LocalDate day, Instant idleFrom, Instant now) {
         int updated = db.update(ORDER).set(STATE, OrderState.FINISHED.name()).set(STOPPED_AT, s.stoppedAt())
                 .set(ENERGY, bill.energyWh()).set(TARIFF_ID, bill.tariffId()).set(TARIFF_VERSION, bill.tariffVersion())
                 .set(ELECTRICITY, bill.electricityTotal().amount()).set(SERVICE, bill.serviceTotal().amount())
                 .set(IDLE_MINUTES, bill.idleFee().billedMinutes()).set(IDLE_FEE, bill.idleFee().amount().amount())
+                .set(IDLE_TOTAL, bill.idleFee().idleMinutes()).set(IDLE_FROM, idleFrom)
                 .set(SESSION_FEE, bill.sessionFee().amount()).set(DISCOUNT, bill.serviceDiscount().amount())
                 .set(TOTAL, bill.total().amount()).set(PAYABLE, bill.payable().amount())
                 .set(FLAGS, bill.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
@@ -128,6 +133,46 @@ public class JooqOrders implements OrderRepository {
             }
         }
         return updated == 1;
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public boolean chargeIdle(long orderId, Bill bill, Instant pluggedOutAt, Instant now) {
+        var before = db.select(IDLE_FEE, TOTAL, PAYABLE).from(ORDER).where(LONG_ID.eq(orderId)).forUpdate().fetchOne();
+        int updated = db.update(ORDER).set(IDLE_MINUTES, bill.idleFee().billedMinutes())
+                .set(IDLE_TOTAL, bill.idleFee().idleMinutes()).set(IDLE_FEE, bill.idleFee().amount().amount())
+                .set(TOTAL, bill.total().amount()).set(PAYABLE, bill.payable().amount())
+                .set(FLAGS, bill.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .set(PLUGGED_OUT, pluggedOutAt).setNull(IDLE_FROM).set(UPDATED_AT, now)
+                .where(LONG_ID.eq(orderId)).and(STATE.eq(OrderState.FINISHED.name())).and(IDLE_FROM.isNotNull()).execute();
+        if (updated == 1 && before != null) {
+            BigDecimal added = bill.idleFee().amount().amount().subtract(before.value1() == null ? BigDecimal.ZERO : before.value1());
+            if (added.signum() != 0) {
+                rollups.idleFee(orderId, added);
+            }
+        }
+        return updated == 1;
+    }
+
+    @Override
+    public List<Order> awaitingPlugOut(String chargerId, int connectorId) {
+        return db.select(COLUMNS).from(ORDER).where(CHARGER_ID.eq(chargerId)).and(CONNECTOR_ID.eq(connectorId))
+                .and(IDLE_FROM.isNotNull()).and(STATE.eq(OrderState.FINISHED.name())).orderBy(IDLE_FROM)
+                .fetch(this::toOrder);
+    }
+
+    @Override
+    public List<Order> awaitingPlugOutDue(Instant waitedSince, int limit) {
+        Table<Record> connector = DSL.table(DSL.name("connector"));
+        var available = DSL.exists(DSL.selectOne().from(connector)
+                .where(col(connector, CHARGER_ID).eq(col(ORDER, CHARGER_ID)))
+                .and(col(connector, CONNECTOR_ID).eq(col(ORDER, CONNECTOR_ID)))
+                .and(col(connector, str("status")).eq("AVAILABLE")));
+        List<Long> ids = db.select(col(ORDER, LONG_ID)).from(ORDER).where(col(ORDER, IDLE_FROM).isNotNull())
+                .and(col(ORDER, STATE).eq(OrderState.FINISHED.name()))
+                .and(col(ORDER, IDLE_FROM).lt(waitedSince).or(available))
+                .orderBy(col(ORDER, IDLE_FROM)).limit(limit).fetch(org.jooq.Record1::value1);
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -183,13 +228,14 @@ public class JooqOrders implements OrderRepository {
         Currency currency = Currency.getInstance(r.get(CURRENCY));
         Bill bill = r.get(TARIFF_ID) == null ? null : new Bill(currency, r.get(TARIFF_ID), r.get(TARIFF_VERSION),
                 lines(r.get(LONG_ID), currency),
-                new IdleCharge(r.get(IDLE_MINUTES), r.get(IDLE_MINUTES), money(r.get(IDLE_FEE), currency), false),
+                new IdleCharge(Math.max(r.get(IDLE_MINUTES), r.get(IDLE_TOTAL) == null ? 0 : r.get(IDLE_TOTAL)),
+                        r.get(IDLE_MINUTES), money(r.get(IDLE_FEE), currency), false),
                 money(r.get(SESSION_FEE), currency), discounts(r.get(DISCOUNT), currency), flags(r.get(FLAGS)));
         return new Order(r.get(LONG_ID), r.get(SESSION_ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(CHARGER_ID),
                 r.get(CONNECTOR_ID), r.get(ID_TAG), r.get(DRIVER_ID), OrderState.valueOf(r.get(STATE)), currency,
                 r.get(STARTED_AT), r.get(STOPPED_AT), r.get(ENERGY), bill, money(r.get(REFUNDED), currency), r.get(ABNORMAL),
                 r.get(POINTS), r.get(CARBON) == null ? null : r.get(CARBON).setScale(3, java.math.RoundingMode.HALF_UP),
-                r.get(CREATED_AT), r.get(SETTLED_AT));
+                r.get(CREATED_AT), r.get(SETTLED_AT), r.get(IDLE_FROM), r.get(PLUGGED_OUT));
     }
 
     private List<BillLine> lines(long orderId, Currency currency) {

@@ -47,5 +47,11 @@ public class OrderCatchUp {
                 }
             });
         }
+        try {
+            int settled = service.settleIdle(billing.plugOutWait(), 500);
+            if (settled > 0) log.info("Settled {} orders whose vehicle left (or whose wait for it ran out)", settled);
+        } catch (RuntimeException e) {
+            log.warn("Settling idle fees failed; retried on the next run", e);
+        }
     }
 }
