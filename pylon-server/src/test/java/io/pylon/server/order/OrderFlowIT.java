@@ -110,6 +110,61 @@ class OrderFlowIT extends PylonIT {
         assertThat(wallet(driver).get("available").asString()).isEqualTo("5.00");
     }
 
+    /** Two refunds of one order and many top-ups racing through the REST API: money is never made or lost. */
+    @Test
+    void racingRefundsAndTopUpsOverTheApiAreSafe() throws Exception {
+        long driver = driverWithBalance("+8613700000003", "50.00");
+        String card = op.card(op.code().replace("-", "") + "R", driver);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
+            cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            long tx = cp.call("s", "StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + card
+                    + "\",\"meterStart\":0,\"timestamp\":\"" + start + "\"}").get(2).get("transactionId").asLong();
+            cp.call("t", "StopTransaction", "{\"transactionId\":" + tx + ",\"meterStop\":10000,\"timestamp\":\""
+                    + start.plusSeconds(3600) + "\"}");
+        }
+        long orderId = op.admin().get("/api/v1/orders?driverId=" + driver).body().get("items").get(0).get("id").asLong();
+        assertThat(wallet(driver).get("available").asString()).isEqualTo("40.00"); // paid 10.00
+
+        int racers = 6;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            var gate = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> refunds = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String body = "{\"amount\":6.00,\"reason\":\"race\",\"idempotencyKey\":\"race-" + i + "\"}";
+                refunds.add(pool.submit(() -> {
+                    gate.await();
+                    return op.admin().post("/api/v1/orders/" + orderId + "/refunds", body).status();
+                }));
+            }
+            java.util.List<java.util.concurrent.Future<Integer>> topUps = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String key = i % 2 == 0 ? "same-key" : "key-" + i; // three racers share one key: it credits once
+                topUps.add(pool.submit(() -> {
+                    gate.await();
+                    return op.admin().post("/api/v1/drivers/" + driver + "/wallet/top-ups", "{\"amount\":1.00,"
+                            + "\"method\":\"CASH\",\"reference\":\"race\",\"idempotencyKey\":\"" + key + "\"}").status();
+                }));
+            }
+            gate.countDown();
+            java.util.List<Integer> refundStatuses = new java.util.ArrayList<>();
+            for (var f : refunds) refundStatuses.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            for (var f : topUps) assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isIn(200, 201);
+            assertThat(refundStatuses).as("only one 6.00 refund fits in 10.00").containsOnlyOnce(200)
+                    .filteredOn(code -> code != 200).containsOnly(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        var order = op.admin().get("/api/v1/orders/" + orderId).body();
+        assertThat(order.get("refunded").get("amount").decimalValue()).isEqualByComparingTo("6.00");
+        // 40.00 + 6.00 refunded + 4 distinct top-ups of 1.00 (three keys of their own, one shared)
+        assertThat(wallet(driver).get("available").asString()).isEqualTo("50.00");
+        var trial = op.admin().get("/api/v1/ledger/trial-balance");
+        assertThat(trial.status()).as(trial.raw()).isEqualTo(200);
+        assertThat(trial.body().get("balanced").asBoolean()).as(trial.raw()).isTrue();
+    }
+
     private tools.jackson.databind.JsonNode wallet(long driver) {
         var r = op.admin().get("/api/v1/drivers/" + driver + "/wallet");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
