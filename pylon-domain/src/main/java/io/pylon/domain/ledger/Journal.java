@@ -39,6 +39,14 @@ final class Journal {
         });
     }
 
+    /**
+     * Like {@link #once} without a wallet lock, for entries that touch no driver's account; the caller serialises
+     * racing work itself where it must (a unique key alone makes a racing duplicate answer the first entry).
+     */
+    <T> T unlocked(long operatorId, String key, Function<JournalEntry, T> answer, Supplier<T> firstTime) {
+        return tx.inTransaction(() -> ledger.findByIdempotencyKey(operatorId, key).map(answer).orElseGet(firstTime));
+    }
+
     /** Runs read-only work in a transaction (one consistent view). */
     <T> T read(Supplier<T> work) {
         return tx.inTransaction(work);

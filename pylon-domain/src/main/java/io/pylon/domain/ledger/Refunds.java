@@ -57,7 +57,7 @@ final class Refunds {
     }
 
     /** The order's lines as settled minus what its refunds reversed. */
-    private static BillAmounts unreversed(List<JournalEntry> entries, Currency currency) {
+    static BillAmounts unreversed(List<JournalEntry> entries, Currency currency) {
         Money zero = Money.zero(currency);
         Money electricity = zero, service = zero, idle = zero, discount = zero;
         for (JournalEntry e : entries) {

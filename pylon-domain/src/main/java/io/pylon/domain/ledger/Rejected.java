@@ -23,6 +23,8 @@ public record Rejected(Reason reason, Money amount)
         EXCEEDS_AVAILABLE,
         /** The order has no settlement for this driver. */
         NOT_SETTLED,
+        /** The order cannot be paid this way now (it has a wallet, is not billed yet, or waits for plug-out). */
+        NOT_PAYABLE,
         /** There is no hold left for the session (never placed, already settled or released). */
         NOTHING_HELD,
         /** The idempotency key was already used for a different operation or amount. */

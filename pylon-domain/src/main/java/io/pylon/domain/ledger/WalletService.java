@@ -28,11 +28,13 @@ public final class WalletService {
     private final Journal journal;
     private final Holds holds;
     private final Refunds refunds;
+    private final DirectPayments direct;
 
     public WalletService(LedgerRepository ledger, Transactions tx, Clock clock, WalletSettings settings) {
         this.journal = new Journal(ledger, tx, clock);
         this.holds = new Holds(journal, settings);
         this.refunds = new Refunds(journal);
+        this.direct = new DirectPayments(journal);
     }
 
     /** Credits money received ({@code sourceReference}: {@code payment:42}, {@code manual:cash:R-7}) to the wallet. */
@@ -73,6 +75,21 @@ public final class WalletService {
     public RefundOutcome refund(long operatorId, long driverId, String orderReference, Money amount, String reason,
                                 String idempotencyKey, String actor) {
         return refunds.refund(operatorId, driverId, orderReference, amount, reason, idempotencyKey, actor);
+    }
+
+    /**
+     * Records an order paid outside any wallet (an anonymous card's session paid in cash, by transfer or at a
+     * terminal, {@code source} saying how): revenue straight from {@link AccountType#PAYMENT_CLEARING}. Once per
+     * order: a replay answers the recorded settlement; an order already settled from a wallet is refused.
+     */
+    public SettleOutcome settleDirect(long operatorId, String reference, BillAmounts bill, String source, String actor) {
+        return direct.settle(operatorId, reference, bill, source, actor);
+    }
+
+    /** Refunds part or all of a directly paid order back out through clearing; the caller locks the order first. */
+    public RefundOutcome refundDirect(long operatorId, String orderReference, Money amount, String reason,
+                                      String idempotencyKey, String actor) {
+        return direct.refund(operatorId, orderReference, amount, reason, idempotencyKey, actor);
     }
 
     /** Pays available balance back out to the driver; never more than is available. */

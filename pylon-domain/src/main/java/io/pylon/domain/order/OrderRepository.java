@@ -52,6 +52,9 @@ public interface OrderRepository {
     /** Marks a CHARGING order ABNORMAL with a reason; false if it was not CHARGING. */
     boolean abnormal(long orderId, ChargingSession session, String reason, Instant now);
 
+    /** Locks the order until the end of the current transaction (refunds of one order happen one at a time). */
+    void lock(long orderId);
+
     /** Moves a FINISHED order to SETTLED; false if it was not FINISHED. */
     boolean settled(long orderId, Instant now);
 

@@ -191,9 +191,7 @@ public final class OrderService implements SessionListener, StatusListener {
         if (driverId == null || operatorId == null) {
             return;
         }
-        BillAmounts amounts = new BillAmounts(bill.electricityTotal(), bill.serviceTotal().plus(bill.sessionFee()),
-                bill.idleFee().amount(), bill.serviceDiscount());
-        if (wallet.settle(operatorId, driverId, reference(orderId), amounts) instanceof SettleOutcome.Settled) {
+        if (wallet.settle(operatorId, driverId, reference(orderId), amounts(bill)) instanceof SettleOutcome.Settled) {
             orders.settled(orderId, clock.instant());
         }
     }
@@ -201,6 +199,12 @@ public final class OrderService implements SessionListener, StatusListener {
     private static boolean recordedOffline(ChargingSession session) {
         return session.createdAt() != null
                 && Duration.between(session.startedAt(), session.createdAt()).compareTo(OFFLINE_THRESHOLD) > 0;
+    }
+
+    /** A bill as the books see it: the session fee is service revenue. */
+    static BillAmounts amounts(Bill bill) {
+        return new BillAmounts(bill.electricityTotal(), bill.serviceTotal().plus(bill.sessionFee()),
+                bill.idleFee().amount(), bill.serviceDiscount());
     }
 
     /** The ledger reference of an order: holds, settlement and refunds all name it. */

@@ -16,6 +16,7 @@ public enum Permission {
     TARIFFS_READ,
     TARIFFS_WRITE,
     ORDERS_READ,
+    /** Money on billed orders: refunds, and payment collected for orders without a wallet (anonymous cards). */
     ORDERS_REFUND,
     DRIVERS_READ,
     /** Drivers, their cards, vehicles and id tokens. */

@@ -87,6 +87,11 @@ final class InMemoryOrders implements OrderRepository {
     }
 
     @Override
+    public void lock(long orderId) {
+        // the in-memory ledger's transactions are serialised already
+    }
+
+    @Override
     public synchronized boolean settled(long id, Instant now) {
         Order o = orders.get(id);
         if (o.state() != OrderState.FINISHED) return false;

@@ -11,7 +11,10 @@ import io.pylon.domain.billing.OfflineBillingMode;
 import io.pylon.domain.charger.ConnectorStatus;
 import io.pylon.domain.charger.StatusReport;
 import io.pylon.domain.billing.SessionUsage;
+import io.pylon.domain.ledger.AccountRef;
+import io.pylon.domain.ledger.AccountType;
 import io.pylon.domain.ledger.InMemoryLedger;
+import io.pylon.domain.ledger.SettleOutcome;
 import io.pylon.domain.ledger.Rejected;
 import io.pylon.domain.ledger.RefundOutcome;
 import io.pylon.domain.ledger.WalletBalance;
@@ -142,6 +145,30 @@ class OrderServiceTest {
         assertThat(order.state()).isEqualTo(OrderState.FINISHED);
         assertThat(order.payable()).isEqualTo(Money.of("4.00", "CNY"));
         assertThat(orders.orders).hasSize(1);
+
+        assertThat(refunds.refund(order, Money.of("1.00", "CNY"), "early", "r0", "staff")).isInstanceOf(Rejected.class);
+        assertThat(refunds.collect(order, "cash:R-1", "staff")).isInstanceOf(SettleOutcome.Settled.class);
+        Order paid = orders.bySession(4).orElseThrow();
+        assertThat(paid.state()).isEqualTo(OrderState.SETTLED);
+        assertThat(refunds.collect(paid, "cash:R-2", "staff")).as("paid once").isInstanceOf(SettleOutcome.Settled.class);
+        assertThat(ledger.entries()).hasSize(1);
+        assertThat(ledger.balance(AccountRef.operator(OP, AccountType.PAYMENT_CLEARING), Money.CNY)).isEqualTo(Money.of("-4.00", "CNY"));
+
+        assertThat(refunds.refund(paid, Money.of("1.50", "CNY"), "fault", "r1", "staff")).isInstanceOf(RefundOutcome.Refunded.class);
+        assertThat(refunds.refund(paid, Money.of("1.50", "CNY"), "fault", "r1", "staff")).isInstanceOf(RefundOutcome.Refunded.class);
+        assertThat(refunds.refund(paid, Money.of("2.51", "CNY"), "more", "r2", "staff")).isInstanceOf(Rejected.class);
+        assertThat(orders.bySession(4).orElseThrow().refunded()).isEqualTo(Money.of("1.50", "CNY"));
+        assertThat(ledger.balance(AccountRef.operator(OP, AccountType.PAYMENT_CLEARING), Money.CNY)).isEqualTo(Money.of("-2.50", "CNY"));
+        assertThat(ledger.sumOfAllPostings().values()).allSatisfy(sum -> assertThat(sum).isEqualByComparingTo("0"));
+    }
+
+    @Test
+    void aDriversOrderIsNeverCollectedAtTheTill() {
+        card("WALLET", 60L);
+        wallet.topUp(OP, 60, Money.of("50.00", "CNY"), "cash", "k60", "staff");
+        service.started(session(60, "WALLET", 0, null, null));
+        service.stopped(session(60, "WALLET", 0, 1000L, T0.plusSeconds(600)));
+        assertThat(refunds.collect(orders.bySession(60).orElseThrow(), "cash:R", "staff")).isInstanceOf(Rejected.class);
     }
 
     @Test

@@ -63,6 +63,12 @@ public class OrderController {
     public record RefundRequest(@NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
                                 @NotBlank @Size(max = 200) String reason, @NotBlank @Size(max = 64) String idempotencyKey) {}
 
+    /** How money for an order without a wallet was collected. */
+    public enum CollectedBy { CASH, BANK_TRANSFER, CARD_TERMINAL, OTHER }
+
+    /** Payment collected for an order that has no wallet; {@code reference} is the receipt or transfer number. */
+    public record PaymentRequest(@NotNull CollectedBy method, @NotBlank @Size(max = 100) String reference) {}
+
     private final OrderRepository orders;
     private final OrderRefunds refunds;
     private final Callers callers;
@@ -110,13 +116,39 @@ public class OrderController {
         if (outcome instanceof Rejected rejected) {
             throw new ConflictException(switch (rejected.reason()) {
                 case EXCEEDS_REFUNDABLE -> "At most " + rejected.amount() + " can still be refunded";
-                case NOT_SETTLED -> "Only settled orders paid from a wallet can be refunded";
+                case NOT_SETTLED -> "Only settled orders can be refunded";
                 case IDEMPOTENCY_KEY_REUSED -> "idempotencyKey was used for a different refund";
                 default -> "Refund refused: " + rejected.reason();
             });
         }
         Order after = find(id);
         audit.record(actor, before.operatorId(), AuditLog.Action.UPDATE, "order", id, OrderView.of(before), OrderView.of(after));
+        return OrderView.of(after);
+    }
+
+    @Operation(summary = "Record payment collected for a billed order that has no wallet (an anonymous card)",
+            description = "Cash, bank transfer or card terminal; the order becomes SETTLED and its revenue enters the books. "
+                    + "Once per order: repeating it answers the order unchanged. 409 for an order paid from a wallet, "
+                    + "not billed yet, or still waiting for the car to leave.")
+    @PostMapping("/{id}/payments")
+    @PreAuthorize("hasAuthority('PERM_ORDERS_REFUND')")
+    public OrderView collect(@PathVariable long id, @Valid @RequestBody PaymentRequest r) {
+        Order before = find(id);
+        String actor = callers.current().username();
+        if (refunds.collect(before, r.method().name().toLowerCase(java.util.Locale.ROOT) + ":" + r.reference(), actor)
+                instanceof Rejected rejected) {
+            throw new ConflictException(switch (rejected.reason()) {
+                case NOT_PAYABLE -> before.driverId() != null
+                        ? "The order is paid from the driver's wallet"
+                        : "The order is " + before.state() + (before.awaitingPlugOut() ? ", waiting for the car to leave" : "")
+                                + ": only a billed order can be paid";
+                default -> "Payment refused: " + rejected.reason();
+            });
+        }
+        Order after = find(id);
+        if (before.state() != after.state()) {
+            audit.record(actor, before.operatorId(), AuditLog.Action.UPDATE, "order", id, OrderView.of(before), OrderView.of(after));
+        }
         return OrderView.of(after);
     }
 

@@ -183,6 +183,11 @@ public class JooqOrders implements OrderRepository {
     }
 
     @Override
+    public void lock(long orderId) {
+        db.select(LONG_ID).from(ORDER).where(LONG_ID.eq(orderId)).forUpdate().fetch();
+    }
+
+    @Override
     public boolean settled(long orderId, Instant now) {
         return db.update(ORDER).set(STATE, OrderState.SETTLED.name()).set(SETTLED_AT, now).set(UPDATED_AT, now)
                 .where(LONG_ID.eq(orderId)).and(STATE.eq(OrderState.FINISHED.name())).execute() == 1;

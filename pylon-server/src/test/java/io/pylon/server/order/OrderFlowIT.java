@@ -110,6 +110,67 @@ class OrderFlowIT extends PylonIT {
         assertThat(wallet(driver).get("available").asString()).isEqualTo("5.00");
     }
 
+    /** An anonymous card's session is billed, waits for payment, is paid once at the till and can be refunded. */
+    @Test
+    void anAnonymousCardsOrderIsPaidLaterAndRefundedOutOfTheBooks() {
+        String card = op.code().replace("-", "") + "A";
+        var created = op.admin().post("/api/v1/id-tokens", "{\"idTag\":\"" + card + "\",\"logicalNumber\":\"L" + card + "\"}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
+            cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            var started = cp.call("s", "StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + card
+                    + "\",\"meterStart\":0,\"timestamp\":\"" + start + "\"}");
+            assertThat(started.get(2).get("idTagInfo").get("status").asString()).isEqualTo("Accepted");
+            cp.call("t", "StopTransaction", "{\"transactionId\":" + started.get(2).get("transactionId").asLong()
+                    + ",\"meterStop\":8000,\"timestamp\":\"" + start.plusSeconds(1800) + "\"}");
+        }
+        var order = op.admin().get("/api/v1/orders?chargerId=" + charger + "&state=FINISHED").body().get("items").get(0);
+        long id = order.get("id").asLong();
+        assertThat(order.get("driverId").isNull()).isTrue();
+        assertThat(order.get("payable").get("amount").decimalValue()).isEqualByComparingTo("8.00");
+
+        var early = op.admin().post("/api/v1/orders/" + id + "/refunds", "{\"amount\":1,\"reason\":\"x\",\"idempotencyKey\":\"a-0\"}");
+        assertThat(early.status()).as("nothing paid yet, nothing to refund").isEqualTo(409);
+        var missing = op.admin().post("/api/v1/orders/" + id + "/payments", "{\"method\":\"CASH\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.raw()).contains("reference");
+        var badMethod = op.admin().post("/api/v1/orders/" + id + "/payments", "{\"method\":\"BITCOIN\",\"reference\":\"R\"}");
+        assertThat(badMethod.status()).isEqualTo(400);
+
+        var paid = op.admin().post("/api/v1/orders/" + id + "/payments", "{\"method\":\"CASH\",\"reference\":\"R-17\"}");
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(200);
+        assertThat(paid.body().get("state").asString()).isEqualTo("SETTLED");
+        var again = op.admin().post("/api/v1/orders/" + id + "/payments", "{\"method\":\"CARD_TERMINAL\",\"reference\":\"T-9\"}");
+        assertThat(again.status()).as("paid once; a repeat changes nothing").isEqualTo(200);
+        assertThat(clearing()).isEqualByComparingTo("-8.00");
+
+        var refund = op.admin().post("/api/v1/orders/" + id + "/refunds", "{\"amount\":2.50,\"reason\":\"fault\",\"idempotencyKey\":\"a-1\"}");
+        assertThat(refund.status()).as(refund.raw()).isEqualTo(200);
+        assertThat(refund.body().get("refunded").get("amount").decimalValue()).isEqualByComparingTo("2.50");
+        var tooMuch = op.admin().post("/api/v1/orders/" + id + "/refunds", "{\"amount\":5.51,\"reason\":\"x\",\"idempotencyKey\":\"a-2\"}");
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(clearing()).isEqualByComparingTo("-5.50");
+        assertThat(op.admin().get("/api/v1/ledger/trial-balance").body().get("balanced").asBoolean()).isTrue();
+
+        var walletOrder = op.admin().get("/api/v1/orders?state=SETTLED").body().get("items");
+        for (var o : walletOrder) {
+            if (!o.get("driverId").isNull()) {
+                var refused = op.admin().post("/api/v1/orders/" + o.get("id").asLong() + "/payments",
+                        "{\"method\":\"CASH\",\"reference\":\"R\"}");
+                assertThat(refused.status()).isEqualTo(409);
+            }
+        }
+    }
+
+    private java.math.BigDecimal clearing() {
+        var books = op.admin().get("/api/v1/ledger/trial-balance").body().get("books").get(0).get("accounts");
+        for (var account : books) {
+            if (account.get("account").asString().equals("PAYMENT_CLEARING")) return new java.math.BigDecimal(account.get("balance").asString());
+        }
+        return java.math.BigDecimal.ZERO;
+    }
+
     /** Two refunds of one order and many top-ups racing through the REST API: money is never made or lost. */
     @Test
     void racingRefundsAndTopUpsOverTheApiAreSafe() throws Exception {

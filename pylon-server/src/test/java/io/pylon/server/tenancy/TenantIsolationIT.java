@@ -235,6 +235,7 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET /api/v1/sessions/{id}", null);
         m.put("GET /api/v1/orders/{id}", null);
         m.put("POST /api/v1/orders/{id}/refunds", "{\"amount\":0.01,\"reason\":\"hijack\",\"idempotencyKey\":\"b-1\"}");
+        m.put("POST /api/v1/orders/{id}/payments", "{\"method\":\"CASH\",\"reference\":\"hijack\"}");
         String s = "/api/v1/stations/{id}";
         m.put("GET " + s, null);
         m.put("PUT " + s, "{\"name\":\"x\",\"address\":\"y\",\"latitude\":1,\"longitude\":1}");
