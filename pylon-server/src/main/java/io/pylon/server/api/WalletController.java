@@ -268,7 +268,7 @@ public class WalletController {
     }
 
     /** Positive, at most the currency's minor digits (2 for CNY, 0 for JPY). */
-    static Money amount(BigDecimal amount, Currency currency) {
+    public static Money amount(BigDecimal amount, Currency currency) {
         if (amount.signum() <= 0) throw new IllegalArgumentException("amount: must be positive");
         int digits = currency.getDefaultFractionDigits();
         BigDecimal exact = amount.stripTrailingZeros();

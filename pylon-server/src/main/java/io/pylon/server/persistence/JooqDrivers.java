@@ -112,6 +112,16 @@ public class JooqDrivers {
         }
     }
 
+    /** Changes a vehicle's plate and VIN; false if the VIN is taken at this operator. */
+    public boolean updateVehicle(long driverId, long vehicleId, String plate, String vin) {
+        try {
+            return db.update(VEHICLE).set(PLATE, plate).set(VIN, vin).where(DRIVER_ID.eq(driverId)).and(LONG_ID.eq(vehicleId))
+                    .execute() == 1;
+        } catch (org.jooq.exception.IntegrityConstraintViolationException | org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
     public void makeDefault(long driverId, long vehicleId) {
         db.update(VEHICLE).set(IS_DEFAULT, LONG_ID.eq(vehicleId)).where(DRIVER_ID.eq(driverId)).execute();
     }

@@ -76,6 +76,12 @@ public class JooqIdTokenRepository implements IdTokenRepository {
                 .where(ID_TAG.eq(t.idTag())).execute() == 1;
     }
 
+    /** Binds a token to a driver only if it is bound to no one (two drivers racing for one card: one wins). */
+    public boolean bindIfUnbound(String idTag, long driverId, Instant now) {
+        return db.update(ID_TOKEN).set(DRIVER_ID, driverId).set(UPDATED_AT, now).where(ID_TAG.eq(idTag))
+                .and(DRIVER_ID.isNull()).execute() == 1;
+    }
+
     @Override
     public boolean delete(String idTag) {
         return db.deleteFrom(ID_TOKEN).where(ID_TAG.eq(idTag)).execute() == 1;

@@ -4,6 +4,9 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.pylon.domain.tenant.Role;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +26,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The REST API is stateless: every call under {@code /api/v1} carries a Bearer JWT from
- * {@code POST /api/v1/auth/token}, except that call itself and payment providers' callbacks (signed by the
- * provider, checked by the payment service). Failures answer problem+json.
+ * {@code POST /api/v1/auth/token} (staff) or {@code /api/v1/auth/driver-token} (drivers), except those calls and
+ * payment providers' callbacks (signed by the provider, checked by the payment service). Driver tokens reach only
+ * the driver app's {@code /api/v1/me/**}, and only driver tokens reach it. Failures answer problem+json.
  */
 @Configuration
 @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
@@ -35,10 +39,15 @@ public class SecurityConfig {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/auth/token", "/api/v1/auth/driver-token").permitAll()
                         // payment providers call back without a token: each callback is authenticated by its signature
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callbacks/*").permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                        // the driver app: drivers only, each on their own account (staff tokens are refused)
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(Role.DRIVER.name())
+                        // drivers reach nothing else, whatever permissions a staff endpoint asks for
+                        .requestMatchers("/api/**").access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.DRIVER.name()))))
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").authenticated()
                         .anyRequest().permitAll())

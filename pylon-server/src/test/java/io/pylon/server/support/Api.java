@@ -30,6 +30,15 @@ public final class Api {
         return this;
     }
 
+    /** Signs in as a driver of an operator (driver app) and keeps the token for later calls. */
+    public Api loginDriver(String operatorCode, String login, String password) {
+        Response r = post("/api/v1/auth/driver-token", "{\"operator\":\"" + operatorCode + "\",\"login\":\"" + login
+                + "\",\"password\":\"" + password + "\"}");
+        if (r.status() != 200) throw new IllegalStateException("driver login failed: " + r.raw());
+        token = r.body().get("token").asString();
+        return this;
+    }
+
     public Api withToken(String value) {
         token = value;
         return this;

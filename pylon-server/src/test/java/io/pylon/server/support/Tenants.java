@@ -9,6 +9,8 @@ public final class Tenants {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     public static final String PASSWORD = "operator-pw-123";
+    /** The password of drivers made by {@link Tenant#driver}. */
+    public static final String DRIVER_PASSWORD = "driver-pw-1";
 
     private Tenants() {}
 
@@ -37,9 +39,14 @@ public final class Tenants {
         }
 
         public long driver(String phone) {
-            var r = admin.post("/api/v1/drivers", "{\"phone\":\"" + phone + "\",\"name\":\"Li Lei\",\"password\":\"driver-pw-1\"}");
+            var r = admin.post("/api/v1/drivers", "{\"phone\":\"" + phone + "\",\"name\":\"Li Lei\",\"password\":\"" + DRIVER_PASSWORD + "\"}");
             assertThat(r.status()).as(r.raw()).isEqualTo(201);
             return r.body().get("id").asLong();
+        }
+
+        /** An API client signed in to the driver app as the driver with this phone (made by {@link #driver}). */
+        public Api driverApp(String phone) {
+            return new Api(port).loginDriver(code, phone, DRIVER_PASSWORD);
         }
 
         public String card(String idTag, long driverId) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One operator can never read or change another's stations, chargers, sessions, drivers, cards or people —
  * through any endpoint. The endpoint list is checked against the OpenAPI document, so a new endpoint with
- * an id in its path fails this test until it is added here.
+ * an id in its path fails this test until it is added here. The driver app's endpoints ({@code /api/v1/me/…})
+ * are called by a driver of operator B with operator A's driver's ids and must answer 404 (and 403 to B's staff).
  */
 class TenantIsolationIT extends PylonIT {
 
@@ -26,8 +27,12 @@ class TenantIsolationIT extends PylonIT {
     private static final String HOLIDAY = "2030-10-01";
     private static final String CALLBACK = "/api/v1/payments/callbacks/{provider}";
 
+    private static final String DRIVER_APP = "/api/v1/me/";
+    private static final String PHONE = "+8613800000001";
+
     private Tenant a;
     private Tenant b;
+    private Api driverOfA;
     private final Map<String, String> ids = new LinkedHashMap<>();
 
     @BeforeEach
@@ -36,7 +41,7 @@ class TenantIsolationIT extends PylonIT {
         b = Tenants.create(api, httpPort, "EUR");
         long station = a.station("A West");
         String charger = a.charger(a.code() + "-CP1", station);
-        long driver = a.driver("+8613800000001");
+        long driver = a.driver(PHONE);
         String card = a.card(a.code().replace("-", "") + "C1", driver);
         var vehicle = a.admin().post("/api/v1/drivers/" + driver + "/vehicles", "{\"plate\":\"浙A12345\"}");
         assertThat(vehicle.status()).as(vehicle.raw()).isEqualTo(201);
@@ -69,6 +74,11 @@ class TenantIsolationIT extends PylonIT {
         assertThat(order.get("state").asString()).isEqualTo("SETTLED");
         ids.put("order", order.get("id").asString());
         ids.put("tariff", tariff.body().get("id").asString());
+        ids.put("code", a.code() + "-1");
+        var payment = a.admin().post("/api/v1/drivers/" + driver + "/wallet/payments", "{\"amount\":\"10.00\",\"provider\":\"hmac\"}");
+        assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
+        ids.put("payment", payment.body().get("id").asString());
+        driverOfA = a.driverApp(PHONE);
     }
 
     private long chargeOnce(String charger, String card) {
@@ -91,8 +101,19 @@ class TenantIsolationIT extends PylonIT {
         assertThat(calls.keySet()).as("every endpoint with an id is checked here").containsAll(documented);
         List<String> leaks = new ArrayList<>();
         String before = snapshot(a.admin());
+        String driverBefore = driverSnapshot();
+        b.driver(PHONE); // the same phone at another operator is another driver
+        Api driverOfB = b.driverApp(PHONE);
         for (var call : calls.entrySet()) {
             String[] parts = call.getKey().split(" ", 2);
+            if (parts[1].startsWith(DRIVER_APP)) {
+                // the driver app: B's driver gets 404 on A's driver's ids exactly like missing ones; B's staff get 403
+                var r = driverOfB.call(parts[0], concrete(parts[1]), call.getValue());
+                if (r.status() != 404) leaks.add(call.getKey() + " as B's driver -> " + r.status() + " " + r.raw());
+                var staff = b.admin().call(parts[0], concrete(parts[1]), call.getValue());
+                if (staff.status() != 403) leaks.add(call.getKey() + " as B's staff -> " + staff.status() + " " + staff.raw());
+                continue;
+            }
             var r = b.admin().call(parts[0], concrete(parts[1]), call.getValue());
             // Holiday calendars are per operator and the date names no one's data: B's PUT lists the day in
             // B's own calendar (checked below), and A's calendar is part of the unchanged snapshot.
@@ -107,6 +128,7 @@ class TenantIsolationIT extends PylonIT {
         }
         assertThat(leaks).as("answers other than 404/403 (401 for the unsigned callback) to operator B").isEmpty();
         assertThat(snapshot(a.admin())).as("operator A's data is unchanged").isEqualTo(before);
+        assertThat(driverSnapshot()).as("operator A's driver's data is unchanged").isEqualTo(driverBefore);
         assertThat(b.admin().get("/api/v1/holidays/" + HOLIDAY).body().get("operatorId").asLong()).isEqualTo(b.operatorId());
     }
 
@@ -165,7 +187,26 @@ class TenantIsolationIT extends PylonIT {
         return s.toString();
     }
 
+    /** What A's driver sees of their own account in the driver app. */
+    private String driverSnapshot() {
+        StringBuilder s = new StringBuilder();
+        for (String path : List.of("/api/v1/me", "/api/v1/me/vehicles", "/api/v1/me/cards", "/api/v1/me/wallet",
+                "/api/v1/me/wallet/entries", "/api/v1/me/wallet/payments/" + ids.get("payment"), "/api/v1/me/orders",
+                "/api/v1/me/sessions/" + ids.get("session"), "/api/v1/me/orders/" + ids.get("order") + "/receipt")) {
+            var r = driverOfA.get(path);
+            assertThat(r.status()).as(path + " " + r.raw()).isEqualTo(200);
+            s.append(r.raw()).append('\n');
+        }
+        return s.toString();
+    }
+
     private String concrete(String template) {
+        if (template.startsWith(DRIVER_APP)) {
+            String kind = template.startsWith(DRIVER_APP + "sessions") ? "session" : template.startsWith(DRIVER_APP + "orders")
+                    ? "order" : "payment";
+            return template.replace("{id}", ids.get(kind)).replace("{vehicleId}", ids.get("vehicle"))
+                    .replace("{idTag}", ids.get("card")).replace("{code}", ids.get("code"));
+        }
         String kind = template.startsWith("/api/v1/chargers") ? "charger" : template.startsWith("/api/v1/stations") ? "station"
                 : template.startsWith("/api/v1/drivers") ? "driver" : template.startsWith("/api/v1/id-tokens") ? "card"
                 : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/orders") ? "order" : template.startsWith("/api/v1/users") ? "user"
@@ -268,6 +309,18 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET /api/v1/holidays/{date}", null);
         m.put("DELETE /api/v1/holidays/{date}", null);
         m.put("PUT /api/v1/holidays/{date}", "{\"kind\":\"HOLIDAY\",\"name\":\"hijacked\"}");
+        String me = DRIVER_APP;
+        m.put("PUT " + me + "vehicles/{vehicleId}", "{\"plate\":\"沪B99999\"}");
+        m.put("DELETE " + me + "vehicles/{vehicleId}", null);
+        m.put("POST " + me + "vehicles/{vehicleId}/default", null);
+        m.put("POST " + me + "cards/{idTag}/report-lost", null);
+        m.put("DELETE " + me + "cards/{idTag}", null);
+        m.put("GET " + me + "wallet/payments/{id}", null);
+        m.put("GET " + me + "connectors/{code}", null);
+        m.put("GET " + me + "sessions/{id}", null);
+        m.put("POST " + me + "sessions/{id}/stop", null);
+        m.put("GET " + me + "orders/{id}", null);
+        m.put("GET " + me + "orders/{id}/receipt", null);
         m.put("GET /api/v1/users/{username}", null);
         m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
         return m;

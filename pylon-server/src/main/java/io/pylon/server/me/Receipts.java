@@ -1,0 +1,73 @@
+package io.pylon.server.me;
+
+import io.pylon.domain.billing.Bill;
+import io.pylon.domain.common.PageRequest;
+import io.pylon.domain.driver.Driver;
+import io.pylon.domain.ledger.AccountRef;
+import io.pylon.domain.ledger.EntryKind;
+import io.pylon.domain.ledger.JournalEntry;
+import io.pylon.domain.money.Money;
+import io.pylon.domain.order.BillingContext;
+import io.pylon.domain.order.Order;
+import io.pylon.domain.order.OrderService;
+import io.pylon.server.persistence.JooqEquipment;
+import io.pylon.server.persistence.JooqLedger;
+import io.pylon.server.persistence.JooqStations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Builds a driver's receipt from their order, its station and the wallet ledger entries of the order. */
+@Component
+public class Receipts {
+
+    private final Me me;
+    private final JooqStations stations;
+    private final JooqEquipment equipment;
+    private final JooqLedger ledger;
+    private final BillingContext.Source contexts;
+
+    public Receipts(Me me, JooqStations stations, JooqEquipment equipment, JooqLedger ledger, BillingContext.Source contexts) {
+        this.me = me;
+        this.stations = stations;
+        this.equipment = equipment;
+        this.ledger = ledger;
+        this.contexts = contexts;
+    }
+
+    /** The receipt of a billed order of the driver's (the caller checked it is theirs and billed). */
+    Receipt of(Driver driver, Order o) {
+        Bill b = o.bill();
+        var station = o.stationId() == null ? null : stations.find(Me.scope(driver), o.stationId()).orElse(null);
+        String code = equipment.specs(o.chargerId()).stream().filter(s -> s.connectorId() == o.connectorId()).findFirst()
+                .map(s -> s.code()).orElse(null);
+        Money zero = Money.zero(o.currency());
+        Money paid = zero;
+        Money refunded = zero;
+        List<Receipt.RefundLine> refunds = new ArrayList<>();
+        AccountRef wallet = AccountRef.wallet(driver.operatorId(), driver.id());
+        AccountRef holds = AccountRef.holds(driver.operatorId(), driver.id());
+        for (JournalEntry e : ledger.entriesByReference(driver.operatorId(), OrderService.reference(o.id()),
+                new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
+            Money toDriver = e.amountTo(wallet).plus(e.amountTo(holds));
+            if (e.kind() == EntryKind.REFUND) {
+                refunds.add(new Receipt.RefundLine(e.createdAt(), toDriver, e.note()));
+                refunded = refunded.plus(toDriver);
+            } else {
+                paid = paid.minus(toDriver); // hold, settlement, release: what left the driver's money for good
+            }
+        }
+        String zone = contexts.of(o.chargerId(), o.stationId(), o.operatorId()).zone().getId();
+        return new Receipt(o.id(), o.sessionId(), o.state(), me.operatorOf(driver).name(),
+                new Receipt.Place(o.stationId(), station == null ? null : station.name(), station == null ? null : station.address()),
+                o.chargerId(), o.connectorId(), code, o.startedAt(), o.stoppedAt(),
+                o.stoppedAt() == null ? 0 : Duration.between(o.startedAt(), o.stoppedAt()).toSeconds(), zone,
+                b.energyWh(), java.math.BigDecimal.valueOf(b.energyWh(), 3), o.currency().getCurrencyCode(), b.tariffId(),
+                b.tariffVersion(), b.lines().stream().map(ReceiptLine::of).toList(), b.electricityTotal(), b.serviceTotal(),
+                new Receipt.IdleFee(b.idleFee().billedMinutes(), b.idleFee().amount()), b.sessionFee(),
+                b.discounts().stream().map(d -> new Receipt.DiscountLine(d.source(), d.reference(), d.amount())).toList(),
+                b.serviceDiscount(), b.total(), b.payable(), paid, refunds, refunded, paid.minus(refunded), "WALLET",
+                o.points(), o.carbonSavedKg(), b.flags());
+    }
+}
