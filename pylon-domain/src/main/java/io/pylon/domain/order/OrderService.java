@@ -11,7 +11,6 @@ import io.pylon.domain.ledger.HoldOutcome;
 import io.pylon.domain.ledger.Rejected;
 import io.pylon.domain.ledger.SettleOutcome;
 import io.pylon.domain.ledger.WalletService;
-import io.pylon.domain.marketing.Points;
 import io.pylon.domain.session.ChargingSession;
 import io.pylon.domain.session.SessionListener;
 import java.time.Clock;
@@ -21,7 +20,8 @@ import java.util.Optional;
 /**
  * Orders follow sessions: a session that starts opens an order and, for a driver's token, holds money in
  * their wallet; a session that stops is billed at its station's tariff (the version in force at its
- * start) and paid from the hold. Protocol-neutral: OCPP and YKC sessions take the same path.
+ * start), priced by the operator's {@link Promotions} (memberships, coupons, points, carbon) and paid from the
+ * hold. Protocol-neutral: OCPP and YKC sessions take the same path.
  */
 public final class OrderService implements SessionListener {
 
@@ -33,17 +33,17 @@ public final class OrderService implements SessionListener {
     private final IdTokenRepository tokens;
     private final BillingContext.Source contexts;
     private final WalletService wallet;
-    private final OrderSettings settings;
+    private final Promotions promotions;
     private final Clock clock;
     private final UsageSource usage;
 
     public OrderService(OrderRepository orders, IdTokenRepository tokens, BillingContext.Source contexts,
-                        WalletService wallet, OrderSettings settings, Clock clock, UsageSource usage) {
+                        WalletService wallet, Promotions promotions, Clock clock, UsageSource usage) {
         this.orders = orders;
         this.tokens = tokens;
         this.contexts = contexts;
         this.wallet = wallet;
-        this.settings = settings;
+        this.promotions = promotions;
         this.clock = clock;
         this.usage = usage;
     }
@@ -100,12 +100,12 @@ public final class OrderService implements SessionListener {
             }
             return;
         }
-        long points = Points.earned(bill.energyWh(), settings.pointsPerKwh()).value();
+        Promotions.Priced priced = promotions.apply(order, session, bill); // discounts, points, carbon: once per order
         java.time.LocalDate day = session.startedAt().atZone(context.zone()).toLocalDate();
-        if (!orders.finish(order.id(), session, bill, points, settings.carbon().savedKg(bill.energyWh()), day, clock.instant())) {
+        if (!orders.finish(order.id(), session, priced.bill(), priced.points(), priced.carbonSavedKg(), day, clock.instant())) {
             return; // billed already (a retry)
         }
-        settle(order.id(), session.operatorId(), order.driverId(), bill);
+        settle(order.id(), session.operatorId(), order.driverId(), priced.bill());
     }
 
     private void settle(long orderId, Long operatorId, Long driverId, Bill bill) {
