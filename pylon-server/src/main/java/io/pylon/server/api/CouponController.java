@@ -12,7 +12,6 @@ import io.pylon.domain.marketing.IssueOutcome;
 import io.pylon.domain.money.Money;
 import io.pylon.domain.order.Order;
 import io.pylon.domain.order.OrderRepository;
-import io.pylon.domain.order.OrderState;
 import io.pylon.domain.tenant.TenantScope;
 import io.pylon.server.persistence.AuditLog;
 import io.pylon.server.persistence.JooqCoupons;
@@ -221,22 +220,20 @@ public class CouponController {
         TenantScope scope = callers.scope();
         Order order = orders.find(id).filter(o -> scope.includes(o.operatorId(), o.stationId()))
                 .orElseThrow(() -> new NoSuchElementException("Order " + id));
-        if (order.state() != OrderState.CHARGING) {
-            throw new ConflictException("Order " + id + " is " + order.state() + "; a coupon is chosen while charging");
-        }
-        if (order.driverId() == null) throw new ConflictException("Order " + id + " has no driver (anonymous card)");
         Instant now = support.now();
-        DriverCoupon coupon = null;
-        if (r.couponId() != null) {
-            coupon = coupons.coupon(TenantScope.operator(order.operatorId()), r.couponId(), now)
-                    .filter(c -> c.driverId() == order.driverId())
-                    .orElseThrow(() -> new IllegalArgumentException("couponId: no coupon " + r.couponId() + " of the order's driver"));
-            if (coupon.state() != CouponState.AVAILABLE) {
-                throw new ConflictException("couponId: coupon " + coupon.id() + " is " + coupon.state());
-            }
-        }
         Long before = coupons.choice(id).orElse(null);
-        coupons.choose(id, r.couponId(), support.actor(), now);
+        coupons.choose(order, r.couponId(), support.actor(), now).ifPresent(refusal -> {
+            throw switch (refusal) {
+                case ORDER_NOT_CHARGING -> new ConflictException("Order " + id + " is " + order.state()
+                        + "; a coupon is chosen while charging");
+                case ORDER_WITHOUT_DRIVER -> new ConflictException("Order " + id + " has no driver (anonymous card)");
+                case NOT_THE_DRIVERS_COUPON -> new IllegalArgumentException("couponId: no coupon " + r.couponId()
+                        + " of the order's driver");
+                case COUPON_NOT_AVAILABLE -> new ConflictException("couponId: coupon " + r.couponId() + " is used or expired");
+            };
+        });
+        DriverCoupon coupon = r.couponId() == null ? null
+                : coupons.coupon(TenantScope.operator(order.operatorId()), r.couponId(), now).orElseThrow();
         ChoiceView after = new ChoiceView(id, r.couponId(), coupon);
         support.audit(order.operatorId(), AuditLog.Action.UPDATE, "order_coupon", id,
                 before == null ? null : new ChoiceView(id, before, null), after);

@@ -235,18 +235,31 @@ public class JooqCoupons {
         return coupons(TenantScope.operator(operatorId), new CouponFilter(null, driverId, state, now), page);
     }
 
+    /** Why a coupon cannot be chosen for an order. */
+    public enum ChoiceRefusal { ORDER_NOT_CHARGING, ORDER_WITHOUT_DRIVER, NOT_THE_DRIVERS_COUPON, COUPON_NOT_AVAILABLE }
+
     /**
-     * Chooses the coupon an order will use when it is billed (null clears the choice). The coupon must be the
-     * order's driver's, unused and not expired, and the order still charging: checked by the caller, who also
-     * scopes the order. Replaces an earlier choice.
+     * Chooses the coupon an order will use when it is billed, replacing an earlier choice; null clears it (the
+     * driver's best coupon applies then). The order must still be charging and have a driver, the coupon must be
+     * that driver's, unused and unexpired. The caller scopes the order (staff: their tenant; driver app: their own
+     * orders). Empty when chosen; otherwise why not, nothing changed.
      */
     @Transactional
-    public void choose(long orderId, Long couponId, String actor, Instant now) {
-        db.deleteFrom(CHOICE).where(ORDER_ID.eq(orderId)).execute();
+    public Optional<ChoiceRefusal> choose(io.pylon.domain.order.Order order, Long couponId, String actor, Instant now) {
+        if (order.state() != io.pylon.domain.order.OrderState.CHARGING) return Optional.of(ChoiceRefusal.ORDER_NOT_CHARGING);
+        if (order.driverId() == null || order.operatorId() == null) return Optional.of(ChoiceRefusal.ORDER_WITHOUT_DRIVER);
         if (couponId != null) {
-            db.insertInto(CHOICE).set(ORDER_ID, orderId).set(COUPON_ID, couponId).set(CHOSEN_AT, now).set(CHOSEN_BY, actor)
-                    .execute();
+            Optional<DriverCoupon> coupon = coupon(TenantScope.operator(order.operatorId()), couponId, now)
+                    .filter(c -> c.driverId() == order.driverId());
+            if (coupon.isEmpty()) return Optional.of(ChoiceRefusal.NOT_THE_DRIVERS_COUPON);
+            if (coupon.get().state() != CouponState.AVAILABLE) return Optional.of(ChoiceRefusal.COUPON_NOT_AVAILABLE);
         }
+        db.deleteFrom(CHOICE).where(ORDER_ID.eq(order.id())).execute();
+        if (couponId != null) {
+            db.insertInto(CHOICE).set(ORDER_ID, order.id()).set(COUPON_ID, couponId).set(CHOSEN_AT, now)
+                    .set(CHOSEN_BY, actor).execute();
+        }
+        return Optional.empty();
     }
 
     public Optional<Long> choice(long orderId) {
