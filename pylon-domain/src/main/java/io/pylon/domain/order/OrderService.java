@@ -17,7 +17,6 @@ import io.pylon.domain.ledger.HoldOutcome;
 import io.pylon.domain.ledger.Rejected;
 import io.pylon.domain.ledger.SettleOutcome;
 import io.pylon.domain.ledger.WalletService;
-import io.pylon.domain.marketing.Points;
 import io.pylon.domain.session.ChargingSession;
 import io.pylon.domain.session.SessionListener;
 import io.pylon.domain.tariff.IdleFeeRule;
@@ -29,7 +28,8 @@ import java.util.Optional;
 /**
  * Orders follow sessions: a session that starts opens an order and, for a driver's token, holds money in
  * their wallet; a session that stops is billed at its station's tariff (the version in force at its
- * start) and paid from the hold. Protocol-neutral: OCPP and YKC sessions take the same path.
+ * start), priced by the operator's {@link Promotions} (memberships, coupons, points, carbon) and paid from the
+ * hold. Protocol-neutral: OCPP and YKC sessions take the same path.
  */
 public final class OrderService implements SessionListener, StatusListener {
 
@@ -41,17 +41,17 @@ public final class OrderService implements SessionListener, StatusListener {
     private final IdTokenRepository tokens;
     private final BillingContext.Source contexts;
     private final WalletService wallet;
-    private final OrderSettings settings;
+    private final Promotions promotions;
     private final Clock clock;
     private final UsageSource usage;
 
     public OrderService(OrderRepository orders, IdTokenRepository tokens, BillingContext.Source contexts,
-                        WalletService wallet, OrderSettings settings, Clock clock, UsageSource usage) {
+                        WalletService wallet, Promotions promotions, Clock clock, UsageSource usage) {
         this.orders = orders;
         this.tokens = tokens;
         this.contexts = contexts;
         this.wallet = wallet;
-        this.settings = settings;
+        this.promotions = promotions;
         this.clock = clock;
         this.usage = usage;
     }
@@ -116,14 +116,14 @@ public final class OrderService implements SessionListener, StatusListener {
         }
         Instant idleFrom = use.pluggedOutAt() == null && idleRule(context, bill).charges()
                 && !bill.flags().contains(BillFlag.OFFLINE_FREE) ? use.idleFrom() : null;
-        long points = Points.earned(bill.energyWh(), settings.pointsPerKwh()).value();
+        Promotions.Priced priced = promotions.apply(order, session, bill); // discounts, points, carbon: once per order
         java.time.LocalDate day = session.startedAt().atZone(context.zone()).toLocalDate();
-        if (!orders.finish(order.id(), session, bill, points, settings.carbon().savedKg(bill.energyWh()), day, idleFrom,
+        if (!orders.finish(order.id(), session, priced.bill(), priced.points(), priced.carbonSavedKg(), day, idleFrom,
                 clock.instant())) {
             return; // billed already (a retry)
         }
         if (idleFrom == null) {
-            settle(order.id(), session.operatorId(), order.driverId(), bill);
+            settle(order.id(), session.operatorId(), order.driverId(), priced.bill());
         }
     }
 

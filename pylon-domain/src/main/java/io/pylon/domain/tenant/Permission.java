@@ -23,6 +23,9 @@ public enum Permission {
     DRIVERS_WRITE,
     /** Top-ups, payouts and other wallet movements recorded by staff. */
     WALLET_WRITE,
+    /** Coupon campaigns, membership plans, points rates and carbon factors; drivers' coupons and points with DRIVERS_READ. */
+    MARKETING_READ,
+    /** Create and end campaigns, issue coupons, plans and enrolments, points adjustments, carbon factors. */
     MARKETING_WRITE,
     REPORTS_READ,
     AUDIT_READ,

@@ -56,11 +56,12 @@ class OrderServiceTest {
             DaySchedule.parse("00:00-18:00 FLAT, 18:00-21:00 SHARP, 21:00-24:00 FLAT"),
             BandPrice.of(Band.SHARP, "1.2", "0.8"), BandPrice.of(Band.FLAT, "0.6", "0.4")), Instant.EPOCH);
     private Optional<Tariff> stationTariff = Optional.of(tariff);
+    private Promotions promotions = Promotions.none(new OrderSettings(BigDecimal.ONE,
+            new CarbonFactor("CN", new BigDecimal("0.5703"))));
     private final OrderService service = new OrderService(orders, tokens,
             (charger, station, operator) -> new BillingContext(ZoneId.of("Asia/Shanghai"), Money.CNY, stationTariff,
                     HolidayCalendar.ALL_WORKDAYS, OfflineBillingMode.ONLINE_BILLING),
-            wallet, new OrderSettings(BigDecimal.ONE, new CarbonFactor("CN", new BigDecimal("0.5703"))), clock,
-            new FakeUsage());
+            wallet, (order, session, bill) -> promotions.apply(order, session, bill), clock, new FakeUsage());
     /** What the connector reported: charging finished / plugged out at stop time, and Available later. */
     private Instant finishedAt;
     private Instant pluggedOutAt;
@@ -169,6 +170,39 @@ class OrderServiceTest {
         service.started(session(60, "WALLET", 0, null, null));
         service.stopped(session(60, "WALLET", 0, 1000L, T0.plusSeconds(600)));
         assertThat(refunds.collect(orders.bySession(60).orElseThrow(), "cash:R", "staff")).isInstanceOf(Rejected.class);
+    }
+
+    @Test
+    void promotionsPriceTheBillOnceAndTheWalletPaysTheDiscountedAmount() {
+        card("CARD6", 46L);
+        wallet.topUp(OP, 46, Money.of("50.00", "CNY"), "cash", "k6", "staff");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        promotions = (order, session, bill) -> {
+            calls.incrementAndGet();
+            return new Promotions.Priced(bill.withDiscounts(java.util.List.of(new io.pylon.domain.billing.Discount(
+                    io.pylon.domain.billing.Discount.Source.COUPON, "SAVE1", Money.of("1.00", "CNY")))), 7,
+                    new BigDecimal("1.234"));
+        };
+        service.started(session(6, "CARD6", 0, null, null));
+        service.stopped(session(6, "CARD6", 0, 5000L, T0.plusSeconds(3600))); // 5 kWh sharp = 6.00 + 4.00
+
+        Order order = orders.bySession(6).orElseThrow();
+        assertThat(order.state()).isEqualTo(OrderState.SETTLED);
+        assertThat(order.payable()).isEqualTo(Money.of("9.00", "CNY"));
+        assertThat(order.points()).isEqualTo(7);
+        assertThat(order.carbonSavedKg()).isEqualByComparingTo("1.234");
+        assertThat(order.bill().discounts()).hasSize(1);
+        assertThat(wallet.balance(OP, 46, Money.CNY).available()).isEqualTo(Money.of("41.00", "CNY"));
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void anonymousCardsEarnNoPoints() {
+        card("ANON7", null);
+        service.started(session(7, "ANON7", 0, null, null));
+        service.stopped(session(7, "ANON7", 0, 2000L, T0.plusSeconds(1800)));
+        assertThat(orders.bySession(7).orElseThrow().points()).isZero();
+        assertThat(orders.bySession(7).orElseThrow().carbonSavedKg()).isEqualByComparingTo("1.141");
     }
 
     @Test

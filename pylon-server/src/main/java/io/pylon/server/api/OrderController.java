@@ -1,7 +1,9 @@
 package io.pylon.server.api;
 
 import io.pylon.domain.billing.Bill;
+import io.pylon.domain.billing.Discount;
 import io.pylon.domain.common.PageRequest;
+import io.pylon.domain.marketing.OrderReward;
 import io.pylon.domain.ledger.RefundOutcome;
 import io.pylon.domain.ledger.Rejected;
 import io.pylon.domain.money.Money;
@@ -11,6 +13,7 @@ import io.pylon.domain.order.OrderRefunds;
 import io.pylon.domain.order.OrderRepository;
 import io.pylon.domain.order.OrderState;
 import io.pylon.server.persistence.AuditLog;
+import io.pylon.server.persistence.JooqMarketingStore;
 import io.pylon.server.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +27,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -36,23 +41,38 @@ import org.springframework.web.bind.annotation.*;
 public class OrderController {
 
     /**
-     * An order as the API shows it: the bill, when present, has one line per tariff band. While
-     * {@code awaitingPlugOutSince} is set the order is FINISHED but not yet paid: its tariff charges an idle fee
-     * from that moment until the vehicle leaves ({@code pluggedOutAt}).
+     * An order as the API shows it (the receipt): the bill, when present, has one line per tariff band; discounts
+     * are the lines taken off the service fee (source MEMBERSHIP or COUPON, reference the plan name or coupon code);
+     * rewards tell the points earned and the carbon saved with the factor used. While {@code awaitingPlugOutSince}
+     * is set the order is FINISHED but not yet paid: its tariff charges an idle fee from that moment until the
+     * vehicle leaves ({@code pluggedOutAt}).
      */
     public record OrderView(long id, long sessionId, Long operatorId, Long stationId, String chargerId, int connectorId,
                             String idTag, Long driverId, OrderState state, String currency, Instant startedAt,
-                            Instant stoppedAt, Long energyWh, Bill bill, Totals totals, Money payable, Money refunded,
-                            String abnormalReason, long points, BigDecimal carbonSavedKg, Instant settledAt,
-                            Instant awaitingPlugOutSince, Instant pluggedOutAt) {
-        static OrderView of(Order o) {
+                            Instant stoppedAt, Long energyWh, Bill bill, Totals totals, List<Discount> discounts,
+                            Money payable, Money refunded, String abnormalReason, long points, BigDecimal carbonSavedKg,
+                            Rewards rewards, Instant settledAt, Instant awaitingPlugOutSince, Instant pluggedOutAt) {
+        static OrderView of(Order o, OrderReward reward) {
             Bill b = o.bill();
             Totals totals = b == null ? null : new Totals(b.electricityTotal(), b.serviceTotal(), b.idleFee().amount(),
                     b.sessionFee(), b.serviceDiscount(), b.total());
             return new OrderView(o.id(), o.sessionId(), o.operatorId(), o.stationId(), o.chargerId(), o.connectorId(),
                     o.idTag(), o.driverId(), o.state(), o.currency().getCurrencyCode(), o.startedAt(), o.stoppedAt(),
-                    o.energyWh(), b, totals, o.payable(), o.refunded(), o.abnormalReason(), o.points(), o.carbonSavedKg(),
+                    o.energyWh(), b, totals, b == null ? List.of() : b.discounts(), o.payable(), o.refunded(),
+                    o.abnormalReason(), o.points(), o.carbonSavedKg(), reward == null ? null : Rewards.of(reward),
                     o.settledAt(), o.idleFrom(), o.pluggedOutAt());
+        }
+    }
+
+    /**
+     * What the order earned besides its discounts: {@code points} at {@code pointsPerKwh}, the membership plan and
+     * coupon applied, and {@code carbonSavedKg} = kWh × {@code carbonKgPerKwh} of {@code carbonRegion}.
+     */
+    public record Rewards(long points, BigDecimal pointsPerKwh, String membershipPlan, Long couponId,
+                          BigDecimal carbonSavedKg, String carbonRegion, BigDecimal carbonKgPerKwh) {
+        static Rewards of(OrderReward r) {
+            return new Rewards(r.points(), r.pointsPerKwh(), r.planName(), r.couponId(), r.carbonSavedKg(),
+                    r.carbon().region(), r.carbon().kgPerKwh());
         }
     }
 
@@ -73,9 +93,12 @@ public class OrderController {
     private final OrderRefunds refunds;
     private final Callers callers;
     private final AuditLog audit;
+    private final JooqMarketingStore marketing;
 
-    public OrderController(OrderRepository orders, OrderRefunds refunds, Callers callers, AuditLog audit) {
+    public OrderController(OrderRepository orders, OrderRefunds refunds, Callers callers, AuditLog audit,
+                           JooqMarketingStore marketing) {
         this.orders = orders;
+        this.marketing = marketing;
         this.refunds = refunds;
         this.callers = callers;
         this.audit = audit;
@@ -91,15 +114,17 @@ public class OrderController {
                                         @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return PageResponse.of(orders.list(callers.scope(), new OrderFilter(stationId, chargerId, driverId, state, from, to),
-                new PageRequest(page, size)), OrderView::of);
+        var found = orders.list(callers.scope(), new OrderFilter(stationId, chargerId, driverId, state, from, to),
+                new PageRequest(page, size));
+        Map<Long, OrderReward> rewards = marketing.rewards(found.items().stream().map(Order::id).toList());
+        return PageResponse.of(found, o -> OrderView.of(o, rewards.get(o.id())));
     }
 
     @Operation(summary = "An order with its band-by-band bill")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('PERM_ORDERS_READ')")
     public OrderView get(@PathVariable long id) {
-        return OrderView.of(find(id));
+        return view(find(id));
     }
 
     @Operation(summary = "Refund part or all of a settled order to the driver's wallet")
@@ -122,8 +147,12 @@ public class OrderController {
             });
         }
         Order after = find(id);
-        audit.record(actor, before.operatorId(), AuditLog.Action.UPDATE, "order", id, OrderView.of(before), OrderView.of(after));
-        return OrderView.of(after);
+        audit.record(actor, before.operatorId(), AuditLog.Action.UPDATE, "order", id, view(before), view(after));
+        return view(after);
+    }
+
+    private OrderView view(Order order) {
+        return OrderView.of(order, marketing.rewards(List.of(order.id())).get(order.id()));
     }
 
     @Operation(summary = "Record payment collected for a billed order that has no wallet (an anonymous card)",
@@ -147,9 +176,9 @@ public class OrderController {
         }
         Order after = find(id);
         if (before.state() != after.state()) {
-            audit.record(actor, before.operatorId(), AuditLog.Action.UPDATE, "order", id, OrderView.of(before), OrderView.of(after));
+            audit.record(actor, before.operatorId(), AuditLog.Action.UPDATE, "order", id, view(before), view(after));
         }
-        return OrderView.of(after);
+        return view(after);
     }
 
     private Order find(long id) {

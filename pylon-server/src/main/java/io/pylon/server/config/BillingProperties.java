@@ -9,10 +9,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Billing of orders ({@code pylon.billing.*}).
  *
- * @param pointsPerKwh    loyalty points a driver earns per kWh charged
+ * @param pointsPerKwh    loyalty points a driver earns per kWh charged, where the operator set no rate of its own
+ *                        ({@code /api/v1/marketing/points-rate})
  * @param carbonKgPerKwh  CO₂ a kWh of charging saves against petrol, for receipts (default: China's grid
- *                        emission factor 0.5703 kg/kWh, 2022); set per region
- * @param carbonRegion    the region the factor is for, shown on receipts
+ *                        emission factor 0.5703 kg/kWh, 2022); used where the operator set no factor for the
+ *                        station's region nor a DEFAULT one ({@code /api/v1/carbon-factors})
+ * @param carbonRegion    the region the platform's factor is for, shown on receipts
  * @param catchUpAfter    an order still open this long after its session stopped is billed again (a node
  *                        stopped between the stop and the bill)
  * @param plugOutWait     how long an order whose tariff charges an idle fee waits for the charger to report

@@ -40,6 +40,10 @@ public class JooqOrders implements OrderRepository {
     private static final Table<Record> ORDER = DSL.table(DSL.name("charging_order"));
     private static final Table<Record> LINE = DSL.table(DSL.name("order_line"));
     private static final Table<Record> REFUND = DSL.table(DSL.name("order_refund"));
+    private static final Table<Record> DISCOUNT_LINE = DSL.table(DSL.name("order_discount"));
+    private static final Field<Integer> LINE_NO = integer("line");
+    private static final Field<String> SOURCE = str("source");
+    private static final Field<String> REFERENCE = str("reference");
     private static final Field<Integer> SESSION_ID = integer("session_id");
     private static final Field<Long> ORDER_ID = bigint("order_id");
     private static final Field<String> STATE = str("state");
@@ -127,6 +131,11 @@ public class JooqOrders implements OrderRepository {
                         .set(E_PRICE, line.electricityPrice()).set(S_PRICE, line.servicePrice())
                         .set(ELECTRICITY, line.electricityAmount().amount()).set(SERVICE, line.serviceAmount().amount())
                         .execute();
+            }
+            for (int i = 0; i < bill.discounts().size(); i++) {
+                Discount d = bill.discounts().get(i);
+                db.insertInto(DISCOUNT_LINE).set(ORDER_ID, orderId).set(LINE_NO, i + 1).set(SOURCE, d.source().name())
+                        .set(REFERENCE, d.reference()).set(AMOUNT, d.amount().amount()).execute();
             }
             if (s.operatorId() != null && s.stationId() != null) {
                 rollups.add(s, bill, day);
@@ -235,7 +244,7 @@ public class JooqOrders implements OrderRepository {
                 lines(r.get(LONG_ID), currency),
                 new IdleCharge(Math.max(r.get(IDLE_MINUTES), r.get(IDLE_TOTAL) == null ? 0 : r.get(IDLE_TOTAL)),
                         r.get(IDLE_MINUTES), money(r.get(IDLE_FEE), currency), false),
-                money(r.get(SESSION_FEE), currency), discounts(r.get(DISCOUNT), currency), flags(r.get(FLAGS)));
+                money(r.get(SESSION_FEE), currency), discounts(r.get(LONG_ID), r.get(DISCOUNT), currency), flags(r.get(FLAGS)));
         return new Order(r.get(LONG_ID), r.get(SESSION_ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(CHARGER_ID),
                 r.get(CONNECTOR_ID), r.get(ID_TAG), r.get(DRIVER_ID), OrderState.valueOf(r.get(STATE)), currency,
                 r.get(STARTED_AT), r.get(STOPPED_AT), r.get(ENERGY), bill, money(r.get(REFUNDED), currency), r.get(ABNORMAL),
@@ -250,9 +259,12 @@ public class JooqOrders implements OrderRepository {
                 money(r.get(SERVICE), currency))).stream().sorted(java.util.Comparator.comparing(BillLine::band)).toList();
     }
 
-    private static List<Discount> discounts(BigDecimal amount, Currency currency) {
-        return amount == null || amount.signum() == 0 ? List.of()
-                : List.of(new Discount(Discount.Source.COUPON, "stored", money(amount, currency)));
+    /** The order's discount lines as applied (membership, then coupon); {@code total} is their stored sum. */
+    private List<Discount> discounts(long orderId, BigDecimal total, Currency currency) {
+        if (total == null || total.signum() == 0) return List.of();
+        return db.select(SOURCE, REFERENCE, AMOUNT).from(DISCOUNT_LINE).where(ORDER_ID.eq(orderId)).orderBy(LINE_NO)
+                .fetch(r -> new Discount(Discount.Source.valueOf(r.get(SOURCE)), r.get(REFERENCE),
+                        money(r.get(AMOUNT), currency)));
     }
 
     private static java.util.Set<BillFlag> flags(String text) {

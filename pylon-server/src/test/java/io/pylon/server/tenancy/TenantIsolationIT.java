@@ -26,6 +26,8 @@ class TenantIsolationIT extends PylonIT {
     /** A day operator A lists in its holiday calendar. */
     private static final String HOLIDAY = "2030-10-01";
     private static final String CALLBACK = "/api/v1/payments/callbacks/{provider}";
+    /** A carbon region operator A has a factor for. */
+    private static final String REGION = "CN-ZJ";
 
     private static final String DRIVER_APP = "/api/v1/me/";
     private static final String PHONE = "+8613800000001";
@@ -79,6 +81,29 @@ class TenantIsolationIT extends PylonIT {
         assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
         ids.put("payment", payment.body().get("id").asString());
         driverOfA = a.driverApp(PHONE);
+        marketing(driver, station);
+    }
+
+    /** A's coupon campaign with a coupon issued to its driver, a plan the driver is enrolled in, a carbon region. */
+    private void marketing(long driver, long station) {
+        var campaign = a.admin().post("/api/v1/coupon-campaigns", "{\"code\":\"A10\",\"name\":\"A ten\",\"kind\":\"FIXED\","
+                + "\"value\":1,\"validUntil\":\"2099-01-01T00:00:00Z\",\"totalLimit\":10}");
+        assertThat(campaign.status()).as(campaign.raw()).isEqualTo(201);
+        ids.put("campaign", campaign.body().get("id").asString());
+        var issued = a.admin().post("/api/v1/coupon-campaigns/" + ids.get("campaign") + "/coupons", "{\"driverIds\":[" + driver + "]}");
+        assertThat(issued.body().get("issued").asInt()).as(issued.raw()).isEqualTo(1);
+        var plan = a.admin().post("/api/v1/membership-plans", "{\"name\":\"A gold\",\"discountPercent\":10}");
+        assertThat(plan.status()).as(plan.raw()).isEqualTo(201);
+        ids.put("plan", plan.body().get("id").asString());
+        var enrolled = a.admin().post("/api/v1/drivers/" + driver + "/memberships", "{\"planId\":" + ids.get("plan") + "}");
+        assertThat(enrolled.status()).as(enrolled.raw()).isEqualTo(201);
+        var factor = a.admin().put("/api/v1/carbon-factors/" + REGION, "{\"kgPerKwh\":0.6}");
+        assertThat(factor.status()).as(factor.raw()).isEqualTo(200);
+        var region = a.admin().put("/api/v1/stations/" + station + "/carbon-region", "{\"region\":\"" + REGION + "\"}");
+        assertThat(region.status()).as(region.raw()).isEqualTo(200);
+        var points = a.admin().post("/api/v1/drivers/" + driver + "/points/adjustments",
+                "{\"points\":5,\"reason\":\"welcome\",\"idempotencyKey\":\"a-welcome\"}");
+        assertThat(points.status()).as(points.raw()).isEqualTo(201);
     }
 
     private long chargeOnce(String charger, String card) {
@@ -117,7 +142,9 @@ class TenantIsolationIT extends PylonIT {
             var r = b.admin().call(parts[0], concrete(parts[1]), call.getValue());
             // Holiday calendars are per operator and the date names no one's data: B's PUT lists the day in
             // B's own calendar (checked below), and A's calendar is part of the unchanged snapshot.
-            boolean ownCalendar = call.getKey().equals("PUT /api/v1/holidays/{date}") && r.status() == 200
+            // Carbon factors too are per operator and region codes name no one's data: B's PUT sets B's own factor.
+            boolean ownCalendar = (call.getKey().equals("PUT /api/v1/holidays/{date}")
+                    || call.getKey().equals("PUT /api/v1/carbon-factors/{region}")) && r.status() == 200
                     && r.body().get("operatorId").asLong() == b.operatorId();
             // A payment callback holds no tenant data and takes no token: a caller without the provider's
             // signature is refused with 401, whoever they are.
@@ -135,7 +162,8 @@ class TenantIsolationIT extends PylonIT {
     @Test
     void listsShowOnlyTheCallersOwnData() {
         for (String list : List.of("/api/v1/stations", "/api/v1/chargers", "/api/v1/sessions", "/api/v1/drivers",
-                "/api/v1/id-tokens", "/api/v1/tariffs")) {
+                "/api/v1/id-tokens", "/api/v1/tariffs", "/api/v1/coupon-campaigns", "/api/v1/membership-plans",
+                "/api/v1/carbon-factors")) {
             var r = b.admin().get(list);
             assertThat(r.status()).as(list).isEqualTo(200);
             assertThat(r.raw()).as(list).doesNotContain(a.code());
@@ -179,7 +207,12 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/id-tokens/" + ids.get("card"), "/api/v1/sessions/" + ids.get("session"),
                 "/api/v1/orders/" + ids.get("order"),
                 "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations",
-                "/api/v1/tariffs/" + ids.get("tariff"), "/api/v1/holidays/" + HOLIDAY, "/api/v1/holidays")) {
+                "/api/v1/tariffs/" + ids.get("tariff"), "/api/v1/holidays/" + HOLIDAY, "/api/v1/holidays",
+                "/api/v1/coupon-campaigns/" + ids.get("campaign"), "/api/v1/coupon-campaigns/" + ids.get("campaign") + "/coupons",
+                "/api/v1/membership-plans/" + ids.get("plan"), "/api/v1/drivers/" + ids.get("driver") + "/coupons",
+                "/api/v1/drivers/" + ids.get("driver") + "/memberships", "/api/v1/drivers/" + ids.get("driver") + "/points",
+                "/api/v1/drivers/" + ids.get("driver") + "/points/entries", "/api/v1/carbon-factors",
+                "/api/v1/stations/" + ids.get("station") + "/carbon-factor", "/api/v1/marketing/points-rate")) {
             var r = admin.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             s.append(r.raw().replaceAll("\"(lastSeen|online|connected)\":[^,]*,", "")).append('\n');
@@ -211,10 +244,11 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/drivers") ? "driver" : template.startsWith("/api/v1/id-tokens") ? "card"
                 : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/orders") ? "order" : template.startsWith("/api/v1/users") ? "user"
                 : template.startsWith("/api/v1/organisations") ? "organisation"
-                : template.startsWith("/api/v1/tariffs") ? "tariff" : "operator";
+                : template.startsWith("/api/v1/tariffs") ? "tariff" : template.startsWith("/api/v1/coupon-campaigns") ? "campaign"
+                : template.startsWith("/api/v1/membership-plans") ? "plan" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
-                .replace("{date}", HOLIDAY).replace("{provider}", "hmac");
+                .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION);
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -321,6 +355,26 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + me + "sessions/{id}/stop", null);
         m.put("GET " + me + "orders/{id}", null);
         m.put("GET " + me + "orders/{id}/receipt", null);
+        String campaign = "/api/v1/coupon-campaigns/{id}";
+        m.put("GET " + campaign, null);
+        m.put("POST " + campaign + "/end", null);
+        m.put("POST " + campaign + "/coupons", "{\"driverIds\":[1]}");
+        m.put("GET " + campaign + "/coupons", null);
+        m.put("GET " + d + "/coupons", null);
+        m.put("PUT /api/v1/orders/{id}/coupon", "{\"couponId\":null}");
+        String plan = "/api/v1/membership-plans/{id}";
+        m.put("GET " + plan, null);
+        m.put("POST " + plan + "/deactivate", null);
+        m.put("GET " + d + "/memberships", null);
+        m.put("POST " + d + "/memberships", "{\"planId\":1}");
+        m.put("GET " + d + "/points", null);
+        m.put("GET " + d + "/points/entries", null);
+        m.put("POST " + d + "/points/adjustments", "{\"points\":5,\"reason\":\"hijack\",\"idempotencyKey\":\"b-1\"}");
+        m.put("GET " + s + "/carbon-factor", null);
+        m.put("PUT " + s + "/carbon-region", "{\"region\":\"CN-ZJ\"}");
+        // in this order: B's DELETE finds no factor of B's, then B's PUT sets B's own (see the test)
+        m.put("DELETE /api/v1/carbon-factors/{region}", null);
+        m.put("PUT /api/v1/carbon-factors/{region}", "{\"kgPerKwh\":9}");
         m.put("GET /api/v1/users/{username}", null);
         m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
         return m;
