@@ -38,11 +38,15 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/v1/me/orders")
 public class MeOrderController {
 
-    /** An order of mine; {@code lines} and amounts are empty / zero until it is billed. */
+    /**
+     * An order of mine; {@code lines} and amounts are empty / zero until it is billed. While
+     * {@code awaitingPlugOutSince} is set the order is billed but not paid: the tariff charges an idle fee from then
+     * until the car leaves.
+     */
     public record MyOrder(long id, long sessionId, OrderState state, Long stationId, String chargerId, int connectorId,
                           Instant startedAt, Instant stoppedAt, Long energyWh, String currency, List<ReceiptLine> lines,
                           Money total, Money discount, Money payable, Money refunded, long points, BigDecimal carbonSavedKg,
-                          String abnormalReason) {
+                          String abnormalReason, Instant awaitingPlugOutSince) {
         static MyOrder of(Order o) {
             Bill b = o.bill();
             Money zero = Money.zero(o.currency());
@@ -50,7 +54,7 @@ public class MeOrderController {
                     o.stoppedAt(), o.energyWh(), o.currency().getCurrencyCode(),
                     b == null ? List.of() : b.lines().stream().map(ReceiptLine::of).toList(), b == null ? zero : b.total(),
                     b == null ? zero : b.serviceDiscount(), o.payable(), o.refunded(), o.points(), o.carbonSavedKg(),
-                    o.abnormalReason());
+                    o.abnormalReason(), o.awaitingPlugOut() ? o.idleFrom() : null);
         }
     }
 

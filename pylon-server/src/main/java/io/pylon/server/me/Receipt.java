@@ -14,8 +14,13 @@ import java.util.Set;
  * session fee; {@code payable} = total − discount. {@code paid} and {@code refunds} are read from the wallet ledger
  * (what the driver's wallet actually paid for this order, and got back); {@code netPaid} = paid − refunded.
  *
- * @param paymentMethod WALLET (the driver's prepaid wallet; the only method of orders with a driver)
- * @param timeZone      the station's, in which the times are meant to be shown
+ * @param paymentMethod        WALLET (the driver's prepaid wallet; the only method of orders with a driver)
+ * @param timeZone             the station's, in which the times are meant to be shown
+ * @param rewards              points with their rate, membership plan, coupon and CO₂ saved with the factor used;
+ *                             null for orders billed before marketing existed
+ * @param awaitingPlugOutSince set while the order waits for the car to leave: the tariff charges an idle fee from
+ *                             then on, so the idle fee, total and payment are final only once the car has left
+ * @param note                 what the driver should know about the amounts (the pending idle fee), or null
  */
 public record Receipt(long orderId, long sessionId, OrderState state, String operatorName, Place station, String chargerId,
                       int connectorId, String connectorCode, Instant startedAt, Instant stoppedAt, long durationSeconds,
@@ -23,15 +28,32 @@ public record Receipt(long orderId, long sessionId, OrderState state, String ope
                       List<ReceiptLine> lines, Money electricity, Money service, IdleFee idleFee, Money sessionFee,
                       List<DiscountLine> discounts, Money discount, Money total, Money payable, Money paid,
                       List<RefundLine> refunds, Money refunded, Money netPaid, String paymentMethod, long points,
-                      BigDecimal carbonSavedKg, Set<BillFlag> flags) {
+                      BigDecimal carbonSavedKg, Set<BillFlag> flags, Rewards rewards, Instant awaitingPlugOutSince,
+                      String note) {
+
+    static final String IDLE_FEE_PENDING = "Idle fee pending until the car leaves; the total and the payment are final then.";
 
     public record Place(Long id, String name, String address) {}
 
     /** Idle minutes billed after charging ended, and their fee. */
     public record IdleFee(long minutes, Money amount) {}
 
-    /** A reduction of the service amount: a membership plan or a coupon, named by {@code reference}. */
-    public record DiscountLine(Discount.Source source, String reference, Money amount) {}
+    /**
+     * A reduction of the service amount: a membership plan or a coupon, named by {@code reference} (plan name or
+     * coupon code) and {@code name} (plan name or the coupon's campaign name).
+     */
+    public record DiscountLine(Discount.Source source, String reference, String name, Money amount) {}
+
+    /**
+     * What the order earned: {@code points} at {@code pointsPerKwh}, the membership plan and coupon applied, and
+     * {@code carbonSavedKg} = kWh × {@code carbonKgPerKwh} of {@code carbonRegion} (the station's region, DEFAULT for
+     * the operator's default factor, else the platform's region).
+     */
+    public record Rewards(long points, BigDecimal pointsPerKwh, String membershipPlan, CouponUsed coupon,
+                          BigDecimal carbonSavedKg, String carbonRegion, BigDecimal carbonKgPerKwh) {}
+
+    /** The coupon an order used: its id, code and campaign name. */
+    public record CouponUsed(long id, String code, String name) {}
 
     public record RefundLine(Instant at, Money amount, String reason) {}
 }

@@ -33,10 +33,18 @@ final class ReceiptText {
         }
         rows.add(row("Electricity", money(r.electricity())));
         rows.add(row("Service", money(r.service())));
-        rows.add(row("Idle fee (" + r.idleFee().minutes() + " min)", money(r.idleFee().amount())));
+        if (r.awaitingPlugOutSince() != null) {
+            rows.add(row("Idle fee", "pending until the car leaves (idle since "
+                    + TIME.format(r.awaitingPlugOutSince().atZone(zone)) + " " + r.timeZone() + ")"));
+        } else {
+            rows.add(row("Idle fee (" + r.idleFee().minutes() + " min)", money(r.idleFee().amount())));
+        }
         rows.add(row("Session fee", money(r.sessionFee())));
+        Receipt.Rewards rewards = r.rewards();
+        if (rewards != null && rewards.membershipPlan() != null) rows.add(row("Membership", rewards.membershipPlan()));
         for (Receipt.DiscountLine d : r.discounts()) {
-            rows.add(row("Discount " + d.source() + " " + d.reference(), "-" + money(d.amount())));
+            rows.add(row("Discount " + d.source() + " " + d.reference()
+                    + (d.name() == null || d.name().equals(d.reference()) ? "" : " (" + d.name() + ")"), "-" + money(d.amount())));
         }
         rows.add(row("Total", money(r.total())));
         rows.add(row("Payable", money(r.payable())));
@@ -45,8 +53,11 @@ final class ReceiptText {
             rows.add(row("Refund " + TIME.format(f.at().atZone(zone)), money(f.amount()) + (f.reason().isEmpty() ? "" : " " + f.reason())));
         }
         rows.add(row("Net paid", money(r.netPaid())));
-        rows.add(row("Points earned", String.valueOf(r.points())));
-        rows.add(row("CO2 saved", (r.carbonSavedKg() == null ? "0" : r.carbonSavedKg().toPlainString()) + " kg"));
+        rows.add(row("Points earned", r.points() + (rewards == null ? "" : " (" + plain(rewards.pointsPerKwh()) + " per kWh)")));
+        rows.add(row("CO2 saved", (r.carbonSavedKg() == null ? "0" : r.carbonSavedKg().toPlainString()) + " kg"
+                + (rewards == null ? "" : " (region " + rewards.carbonRegion() + ", " + plain(rewards.carbonKgPerKwh())
+                + " kg CO2/kWh)")));
+        if (r.note() != null) rows.add(row("Note", r.note()));
         return rows;
     }
 
@@ -78,6 +89,10 @@ final class ReceiptText {
 
     private static String price(java.math.BigDecimal p) {
         return p.stripTrailingZeros().scale() < 2 ? p.setScale(2).toPlainString() : p.stripTrailingZeros().toPlainString();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static String escape(String text) {

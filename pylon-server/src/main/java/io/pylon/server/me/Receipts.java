@@ -1,6 +1,7 @@
 package io.pylon.server.me;
 
 import io.pylon.domain.billing.Bill;
+import io.pylon.domain.billing.Discount;
 import io.pylon.domain.common.PageRequest;
 import io.pylon.domain.driver.Driver;
 import io.pylon.domain.ledger.AccountRef;
@@ -14,11 +15,15 @@ import io.pylon.server.persistence.JooqEquipment;
 import io.pylon.server.persistence.JooqLedger;
 import io.pylon.server.persistence.JooqStations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Builds a driver's receipt from their order, its station and the wallet ledger entries of the order. */
+/**
+ * Builds a driver's receipt from their order, its station, the wallet ledger entries of the order and what billing
+ * granted it (points, carbon, plan and coupon).
+ */
 @Component
 public class Receipts {
 
@@ -27,13 +32,16 @@ public class Receipts {
     private final JooqEquipment equipment;
     private final JooqLedger ledger;
     private final BillingContext.Source contexts;
+    private final OrderRewards rewards;
 
-    public Receipts(Me me, JooqStations stations, JooqEquipment equipment, JooqLedger ledger, BillingContext.Source contexts) {
+    public Receipts(Me me, JooqStations stations, JooqEquipment equipment, JooqLedger ledger, BillingContext.Source contexts,
+                    OrderRewards rewards) {
         this.me = me;
         this.stations = stations;
         this.equipment = equipment;
         this.ledger = ledger;
         this.contexts = contexts;
+        this.rewards = rewards;
     }
 
     /** The receipt of a billed order of the driver's (the caller checked it is theirs and billed). */
@@ -59,6 +67,8 @@ public class Receipts {
             }
         }
         String zone = contexts.of(o.chargerId(), o.stationId(), o.operatorId()).zone().getId();
+        Receipt.Rewards earned = rewards.of(o);
+        Instant awaiting = o.awaitingPlugOut() ? o.idleFrom() : null;
         return new Receipt(o.id(), o.sessionId(), o.state(), me.operatorOf(driver).name(),
                 new Receipt.Place(o.stationId(), station == null ? null : station.name(), station == null ? null : station.address()),
                 o.chargerId(), o.connectorId(), code, o.startedAt(), o.stoppedAt(),
@@ -66,8 +76,16 @@ public class Receipts {
                 b.energyWh(), java.math.BigDecimal.valueOf(b.energyWh(), 3), o.currency().getCurrencyCode(), b.tariffId(),
                 b.tariffVersion(), b.lines().stream().map(ReceiptLine::of).toList(), b.electricityTotal(), b.serviceTotal(),
                 new Receipt.IdleFee(b.idleFee().billedMinutes(), b.idleFee().amount()), b.sessionFee(),
-                b.discounts().stream().map(d -> new Receipt.DiscountLine(d.source(), d.reference(), d.amount())).toList(),
+                b.discounts().stream().map(d -> discountLine(d, earned)).toList(),
                 b.serviceDiscount(), b.total(), b.payable(), paid, refunds, refunded, paid.minus(refunded), "WALLET",
-                o.points(), o.carbonSavedKg(), b.flags());
+                o.points(), o.carbonSavedKg(), b.flags(), earned, awaiting, awaiting == null ? null : Receipt.IDLE_FEE_PENDING);
+    }
+
+    /** A discount named by its plan, or by the campaign name of the coupon the order used. */
+    private static Receipt.DiscountLine discountLine(Discount d, Receipt.Rewards earned) {
+        Receipt.CouponUsed coupon = earned == null ? null : earned.coupon();
+        String name = d.source() == Discount.Source.COUPON && coupon != null && coupon.code().equals(d.reference())
+                ? coupon.name() : d.reference();
+        return new Receipt.DiscountLine(d.source(), d.reference(), name, d.amount());
     }
 }
