@@ -13,13 +13,17 @@ import java.util.List;
 /**
  * A driver's session, live. Energy is Wh (from the latest energy register reading while running, the stop reading
  * once stopped); {@code powerKw} and {@code socPercent} are the latest the charger reported, null when it reports
- * none; {@code estimate} is present while running; {@code payable} once the order is billed.
+ * none; {@code estimate} is present while running; {@code payable} once the order is billed. {@code coupon} is the
+ * coupon chosen for the session while it charges (null: none chosen, the best applies at billing);
+ * {@code awaitingPlugOutSince} is set while the order waits for the car to leave (the tariff charges an idle fee
+ * from then on; the order is paid once the car has left).
  */
 public record LiveSessionView(long sessionId, long orderId, SessionState state, AuthorizationStatus authStatus,
                               String chargerId, int connectorId, String connectorCode, Long stationId,
                               ConnectorStatus connectorStatus, Instant startedAt, Instant stoppedAt, long durationSeconds,
                               long meterStartWh, long energyWh, BigDecimal powerKw, BigDecimal socPercent,
-                              Instant lastReadingAt, Estimate estimate, OrderState orderState, Money payable) {
+                              Instant lastReadingAt, Estimate estimate, OrderState orderState, Money payable,
+                              MyCoupon coupon, Instant awaitingPlugOutSince) {
 
     /**
      * What the session has cost so far: an ESTIMATE, the meter curve up to {@code upTo} billed with the station's

@@ -12,6 +12,10 @@ import io.pylon.domain.session.MeterReading;
 import io.pylon.domain.session.MeterSample;
 import io.pylon.domain.session.MeterValueStore;
 import io.pylon.domain.session.SessionState;
+import io.pylon.domain.tenant.TenantScope;
+import io.pylon.domain.order.Order;
+import io.pylon.domain.order.OrderState;
+import io.pylon.server.persistence.JooqCoupons;
 import io.pylon.server.persistence.JooqEquipment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * A driver's session as it runs: energy, power and state of charge from the latest meter readings, duration,
  * connector status, and the cost so far estimated with the station's tariff ({@link RunningEstimate}). Polled by
- * the app (there is no push stream); a stopped session shows its order's amount instead of an estimate.
+ * the app (there is no push stream); a stopped session shows its order's amount instead of an estimate. While the
+ * order charges, the coupon chosen for it is shown.
  */
 @Component
 public class LiveSessions {
@@ -40,14 +45,16 @@ public class LiveSessions {
     private final BillingContext.Source contexts;
     private final ChargerRepository chargers;
     private final JooqEquipment equipment;
+    private final JooqCoupons coupons;
     private final Clock clock;
 
     public LiveSessions(MeterValueStore meterValues, BillingContext.Source contexts, ChargerRepository chargers,
-                        JooqEquipment equipment, Clock clock) {
+                        JooqEquipment equipment, JooqCoupons coupons, Clock clock) {
         this.meterValues = meterValues;
         this.contexts = contexts;
         this.chargers = chargers;
         this.equipment = equipment;
+        this.coupons = coupons;
         this.clock = clock;
     }
 
@@ -71,7 +78,16 @@ public class LiveSessions {
                 Math.max(0, Duration.between(s.startedAt(), end).toSeconds()), s.meterStartWh(), energyWh,
                 latest(samples, LiveSessions::powerKw), latest(samples, LiveSessions::socPercent),
                 energy.stream().map(EnergyPoint::at).max(Comparator.naturalOrder()).orElse(null),
-                running ? estimate(s, soFar) : null, order.state(), order.bill() == null ? null : order.payable());
+                running ? estimate(s, soFar) : null, order.state(), order.bill() == null ? null : order.payable(),
+                chosenCoupon(order), order.awaitingPlugOut() ? order.idleFrom() : null);
+    }
+
+    /** The coupon chosen for a charging order, as the driver sees it now. */
+    private MyCoupon chosenCoupon(Order order) {
+        if (order.state() != OrderState.CHARGING || order.operatorId() == null) return null;
+        return coupons.choice(order.id())
+                .flatMap(id -> coupons.coupon(TenantScope.operator(order.operatorId()), id, clock.instant()))
+                .map(MyCoupon::of).orElse(null);
     }
 
     private LiveSessionView.Estimate estimate(ChargingSession s, SessionUsage soFar) {

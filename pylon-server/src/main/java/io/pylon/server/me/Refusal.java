@@ -14,10 +14,12 @@ final class Refusal {
 
     private Refusal() {}
 
-    /** Stable reason codes of refused starts and stops. */
+    /** Stable reason codes of refused starts, stops, coupon claims and coupon choices. */
     enum Reason {
         CONNECTOR_NOT_AVAILABLE, CHARGER_OFFLINE, CHARGER_REJECTED, CHARGER_NOT_ANSWERING, STATION_CLOSED, NO_TARIFF,
-        INSUFFICIENT_BALANCE, ACTIVE_SESSION, TOKEN_BLOCKED, SESSION_NOT_ACTIVE, NOT_BILLED
+        INSUFFICIENT_BALANCE, ACTIVE_SESSION, TOKEN_BLOCKED, SESSION_NOT_ACTIVE, NOT_BILLED,
+        CAMPAIGN_ENDED, CAMPAIGN_EXPIRED, NOT_CLAIMABLE, TOTAL_LIMIT_REACHED, DRIVER_LIMIT_REACHED, UNKNOWN_COUPON,
+        COUPON_NOT_AVAILABLE
     }
 
     static ErrorResponseException of(HttpStatus status, Reason reason, String field, String message) {
@@ -47,6 +49,13 @@ final class Refusal {
             case TOKEN_BLOCKED -> "Charging blocked";
             case SESSION_NOT_ACTIVE -> "Session not active";
             case NOT_BILLED -> "Not billed yet";
+            case CAMPAIGN_ENDED -> "Campaign ended";
+            case CAMPAIGN_EXPIRED -> "Campaign over";
+            case NOT_CLAIMABLE -> "Not claimable";
+            case TOTAL_LIMIT_REACHED -> "All coupons given out";
+            case DRIVER_LIMIT_REACHED -> "Coupon limit reached";
+            case UNKNOWN_COUPON -> "Unknown coupon";
+            case COUPON_NOT_AVAILABLE -> "Coupon used or expired";
         };
     }
 }

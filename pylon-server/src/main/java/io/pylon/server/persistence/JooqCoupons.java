@@ -38,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * limit (the unique (campaign, driver, driver_seq) index is the last guard). Using a coupon is one conditional
  * update from AVAILABLE to USED naming the order.
  *
- * <p>For the driver app: {@link #claimable}, {@link #claim}, {@link #ofDriver} and {@link #choose} are the calls a
- * driver's own endpoints need (scoped by the driver's operator and id).
+ * <p>For the driver app: {@link #claimable}, {@link #campaignByCode}, {@link #claim}, {@link #ofDriver} and
+ * {@link #choose} are the calls a driver's own endpoints need (scoped by the driver's operator and id).
  */
 @Repository
 public class JooqCoupons {
@@ -125,6 +125,12 @@ public class JooqCoupons {
     public Optional<CouponCampaign> campaign(TenantScope scope, long id) {
         return db.select(CAMPAIGN_COLUMNS).from(CAMPAIGN).where(col(CAMPAIGN, LONG_ID).eq(id))
                 .and(scoped(scope, col(CAMPAIGN, OPERATOR_ID), null)).fetchOptional(JooqCoupons::toCampaign);
+    }
+
+    /** The operator's campaign with this code (codes are unique per operator and kept upper case). */
+    public Optional<CouponCampaign> campaignByCode(long operatorId, String code) {
+        return db.select(CAMPAIGN_COLUMNS).from(CAMPAIGN).where(col(CAMPAIGN, OPERATOR_ID).eq(operatorId))
+                .and(col(CAMPAIGN, CODE).eq(code.strip().toUpperCase(java.util.Locale.ROOT))).fetchOptional(JooqCoupons::toCampaign);
     }
 
     public Page<CouponCampaign> campaigns(TenantScope scope, CampaignFilter f, PageRequest page) {

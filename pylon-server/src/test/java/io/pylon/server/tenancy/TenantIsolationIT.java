@@ -92,6 +92,7 @@ class TenantIsolationIT extends PylonIT {
         ids.put("campaign", campaign.body().get("id").asString());
         var issued = a.admin().post("/api/v1/coupon-campaigns/" + ids.get("campaign") + "/coupons", "{\"driverIds\":[" + driver + "]}");
         assertThat(issued.body().get("issued").asInt()).as(issued.raw()).isEqualTo(1);
+        ids.put("coupon", issued.body().get("results").get(0).get("coupon").get("id").asString());
         var plan = a.admin().post("/api/v1/membership-plans", "{\"name\":\"A gold\",\"discountPercent\":10}");
         assertThat(plan.status()).as(plan.raw()).isEqualTo(201);
         ids.put("plan", plan.body().get("id").asString());
@@ -225,7 +226,9 @@ class TenantIsolationIT extends PylonIT {
         StringBuilder s = new StringBuilder();
         for (String path : List.of("/api/v1/me", "/api/v1/me/vehicles", "/api/v1/me/cards", "/api/v1/me/wallet",
                 "/api/v1/me/wallet/entries", "/api/v1/me/wallet/payments/" + ids.get("payment"), "/api/v1/me/orders",
-                "/api/v1/me/sessions/" + ids.get("session"), "/api/v1/me/orders/" + ids.get("order") + "/receipt")) {
+                "/api/v1/me/sessions/" + ids.get("session"), "/api/v1/me/orders/" + ids.get("order") + "/receipt",
+                "/api/v1/me/coupons", "/api/v1/me/coupons/" + ids.get("coupon"), "/api/v1/me/coupons/claimable",
+                "/api/v1/me/points", "/api/v1/me/memberships")) {
             var r = driverOfA.get(path);
             assertThat(r.status()).as(path + " " + r.raw()).isEqualTo(200);
             s.append(r.raw()).append('\n');
@@ -236,7 +239,7 @@ class TenantIsolationIT extends PylonIT {
     private String concrete(String template) {
         if (template.startsWith(DRIVER_APP)) {
             String kind = template.startsWith(DRIVER_APP + "sessions") ? "session" : template.startsWith(DRIVER_APP + "orders")
-                    ? "order" : "payment";
+                    ? "order" : template.startsWith(DRIVER_APP + "coupons") ? "coupon" : "payment";
             return template.replace("{id}", ids.get(kind)).replace("{vehicleId}", ids.get("vehicle"))
                     .replace("{idTag}", ids.get("card")).replace("{code}", ids.get("code"));
         }
@@ -355,6 +358,8 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + me + "sessions/{id}/stop", null);
         m.put("GET " + me + "orders/{id}", null);
         m.put("GET " + me + "orders/{id}/receipt", null);
+        m.put("GET " + me + "coupons/{id}", null);
+        m.put("PUT " + me + "sessions/{id}/coupon", "{\"couponId\":null}");
         String campaign = "/api/v1/coupon-campaigns/{id}";
         m.put("GET " + campaign, null);
         m.put("POST " + campaign + "/end", null);
