@@ -60,10 +60,15 @@ public class JooqEquipment implements ChargerOwners {
 
     @Override
     public Long operatorOf(String chargerId) {
-        long owner = owners.computeIfAbsent(chargerId, id -> {
-            Long operator = db.select(OPERATOR_ID).from(CHARGER).where(ID.eq(id)).fetchOne(org.jooq.Record1::value1);
-            return operator == null ? NONE : operator;
-        });
+        // Never read the database inside computeIfAbsent: it holds a lock on the map's bin while it runs, and a
+        // thread inside a transaction (holding a connection) that waits for that bin, while the reader waits for a
+        // connection, starves the pool. Two racing readers simply both read.
+        Long owner = owners.get(chargerId);
+        if (owner == null) {
+            Long operator = db.select(OPERATOR_ID).from(CHARGER).where(ID.eq(chargerId)).fetchOne(org.jooq.Record1::value1);
+            owner = operator == null ? NONE : operator;
+            owners.putIfAbsent(chargerId, owner);
+        }
         return owner == NONE ? null : owner;
     }
 
