@@ -90,14 +90,45 @@ public class DailyRollups {
                 .and(DAY.eq(day)).execute();
     }
 
-    /** Station-days in scope within [from, to], oldest first. */
-    public List<Day> days(TenantScope scope, Long stationId, LocalDate from, LocalDate to) {
+    /**
+     * The station-days in scope within [from, to] summed per period (a day, or a calendar month whose {@code day} is
+     * its first day) and per station, or per operator ({@code stationId} null) when {@code perStation} is false.
+     * Summed in the database, so a year of a large network travels as a few thousand rows.
+     */
+    public List<Day> totals(TenantScope scope, Long stationId, LocalDate from, LocalDate to, boolean monthly,
+                            boolean perStation) {
         Condition where = scoped(scope, OPERATOR_ID, STATION_ID).and(DAY.between(from, to));
         if (stationId != null) where = where.and(STATION_ID.eq(stationId));
-        return db.select(COLUMNS).from(DAILY).where(where).orderBy(DAY, OPERATOR_ID, STATION_ID).fetch(r -> new Day(
-                r.get(OPERATOR_ID), r.get(STATION_ID), r.get(DAY), r.get(CURRENCY), r.get(SESSIONS), r.get(ENERGY),
-                r.get(SHARP), r.get(PEAK), r.get(FLAT), r.get(VALLEY), scale(r.get(ELECTRICITY)), scale(r.get(SERVICE)),
-                scale(r.get(IDLE)), scale(r.get(SESSION_FEE)), scale(r.get(DISCOUNT)), scale(r.get(REFUNDED)), r.get(SECONDS)));
+        Field<Integer> year = DSL.year(DAY);
+        Field<Integer> month = DSL.month(DAY);
+        List<Field<?>> keys = new java.util.ArrayList<>(List.of(OPERATOR_ID, CURRENCY));
+        if (perStation) keys.add(STATION_ID);
+        if (monthly) {
+            keys.add(year);
+            keys.add(month);
+        } else {
+            keys.add(DAY);
+        }
+        List<Field<?>> select = new java.util.ArrayList<>(keys.stream()
+                .map(k -> k == year ? year.as("period_year") : k == month ? month.as("period_month") : k).toList());
+        List<Field<?>> sums = List.of(SESSIONS, ENERGY, SHARP, PEAK, FLAT, VALLEY, ELECTRICITY, SERVICE, IDLE, SESSION_FEE,
+                DISCOUNT, REFUNDED, SECONDS);
+        for (Field<?> f : sums) select.add(DSL.sum(f.coerce(BigDecimal.class)).as(f.getName()));
+        return db.select(select).from(DAILY).where(where).groupBy(keys).fetch(r -> {
+            LocalDate period = monthly ? LocalDate.of(r.get("period_year", Integer.class), r.get("period_month", Integer.class), 1) : r.get(DAY);
+            return new Day(r.get(OPERATOR_ID), perStation ? r.get(STATION_ID) : 0L, period, r.get(CURRENCY),
+                    whole(r, SESSIONS), whole(r, ENERGY), whole(r, SHARP), whole(r, PEAK), whole(r, FLAT), whole(r, VALLEY),
+                    amount(r, ELECTRICITY), amount(r, SERVICE), amount(r, IDLE), amount(r, SESSION_FEE), amount(r, DISCOUNT),
+                    amount(r, REFUNDED), whole(r, SECONDS));
+        });
+    }
+
+    private static long whole(Record r, Field<?> f) {
+        return r.get(f.getName(), BigDecimal.class).longValueExact();
+    }
+
+    private static BigDecimal amount(Record r, Field<?> f) {
+        return scale(r.get(f.getName(), BigDecimal.class));
     }
 
     private static BigDecimal scale(BigDecimal value) {
