@@ -99,5 +99,25 @@ create index ix_ledger_entry_created on ledger_entry (operator_id, created_at);
 create index ix_payment_paid on payment (operator_id, paid_at);
 create index ix_order_refund_created on order_refund (created_at);
 
--- Fault counts per station and day read only the faulted reports of the range.
-create index ix_status_history_status on connector_status_history (status, status_at);
+-- Faulted reports per station and station-local day, kept up to date as chargers report them (like report_daily),
+-- so fault counts over a year never read the status history, which grows by every status change of every connector.
+create table report_fault_daily (
+    operator_id bigint not null,
+    station_id  bigint not null,
+    report_day  date   not null,
+    faults      bigint not null,
+    primary key (operator_id, station_id, report_day)
+);
+-- Faults reported before this version, dated in their station's zone (the same SQL on H2 and PostgreSQL).
+insert into report_fault_daily (operator_id, station_id, report_day, faults)
+select c.operator_id, c.station_id,
+       cast(concat(lpad(cast(extract(year from (h.status_at at time zone s.time_zone)) as varchar), 4, '0'), '-',
+                   lpad(cast(extract(month from (h.status_at at time zone s.time_zone)) as varchar), 2, '0'), '-',
+                   lpad(cast(extract(day from (h.status_at at time zone s.time_zone)) as varchar), 2, '0')) as date),
+       count(*)
+from connector_status_history h
+join charger c on c.id = h.charger_id
+join station s on s.id = c.station_id
+where h.status = 'FAULTED' and c.operator_id is not null
+group by c.operator_id, c.station_id, extract(year from (h.status_at at time zone s.time_zone)),
+         extract(month from (h.status_at at time zone s.time_zone)), extract(day from (h.status_at at time zone s.time_zone));

@@ -4,7 +4,7 @@ import io.pylon.server.api.ReportController.GroupBy;
 import io.pylon.server.api.ReportController.Period;
 import io.pylon.server.api.ReportController.Row;
 import io.pylon.server.persistence.DailyRollups.Day;
-import io.pylon.server.persistence.JooqFleetStats.FaultDay;
+import io.pylon.server.persistence.DailyRollups.Fault;
 import io.pylon.server.persistence.JooqFleetStats.StationConnectors;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,8 +26,8 @@ import java.util.function.LongFunction;
  *       (counted now: a connector added mid-year counts for the whole year). A session's time counts on the day it
  *       started.</li>
  *   <li>Averages per session are rounded half-up to whole Wh and whole minutes.</li>
- *   <li>Faults are the Faulted reports of the station(s) within the period (station-local dates); a period with faults
- *       but no session still has a row.</li>
+ *   <li>Faults are the Faulted reports of the station(s) within the period (station-local dates, from
+ *       report_fault_daily); a period with faults but no session still has a row.</li>
  * </ul>
  */
 final class UsageReport {
@@ -39,13 +39,13 @@ final class UsageReport {
 
     private UsageReport() {}
 
-    static List<Row> rows(List<Day> totals, List<FaultDay> faults, Map<Long, StationConnectors> connectors, Period period,
+    static List<Row> rows(List<Day> totals, List<Fault> faults, Map<Long, StationConnectors> connectors, Period period,
                           GroupBy groupBy, LocalDate from, LocalDate to, LongFunction<String> currencyOf) {
         boolean perStation = groupBy == GroupBy.STATION;
         Map<Key, Day> days = new TreeMap<>(ORDER);
         for (Day d : totals) days.put(new Key(d.day(), d.operatorId(), perStation ? d.stationId() : null), d);
         Map<Key, Long> faultCounts = new TreeMap<>(ORDER);
-        for (FaultDay f : faults) {
+        for (Fault f : faults) {
             LocalDate p = period == Period.DAY ? f.day() : f.day().withDayOfMonth(1);
             faultCounts.merge(new Key(p, f.operatorId(), perStation ? f.stationId() : null), f.faults(), Long::sum);
         }

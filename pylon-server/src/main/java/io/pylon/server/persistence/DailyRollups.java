@@ -48,8 +48,6 @@ public class DailyRollups {
     private static final Field<BigDecimal> DISCOUNT = decimal("discount");
     private static final Field<BigDecimal> REFUNDED = decimal("refunded");
     private static final Field<Long> SECONDS = bigint("charging_seconds");
-    private static final List<Field<?>> COLUMNS = List.of(OPERATOR_ID, STATION_ID, DAY, CURRENCY, SESSIONS, ENERGY, SHARP,
-            PEAK, FLAT, VALLEY, ELECTRICITY, SERVICE, IDLE, SESSION_FEE, DISCOUNT, REFUNDED, SECONDS);
 
     private final DSLContext db;
 
@@ -78,6 +76,32 @@ public class DailyRollups {
                 .set(DISCOUNT, col(DAILY, DISCOUNT).plus(bill.serviceDiscount().amount())).set(SECONDS, col(DAILY, SECONDS).plus(seconds))
                 .execute();
     }
+
+    static final Table<Record> FAULT_DAILY = DSL.table(DSL.name("report_fault_daily"));
+    private static final Field<Long> FAULTS = bigint("faults");
+
+    /** A connector of the charger reported Faulted at {@code at}: one more fault on its station's local day. */
+    void fault(String chargerId, java.time.Instant at) {
+        var c = db.select(col(CHARGER, OPERATOR_ID), col(CHARGER, STATION_ID), col(STATION, str("time_zone"))).from(CHARGER)
+                .join(STATION).on(col(STATION, LONG_ID).eq(col(CHARGER, STATION_ID))).where(col(CHARGER, ID).eq(chargerId))
+                .and(col(CHARGER, OPERATOR_ID).isNotNull()).fetchOne();
+        if (c == null) return; // not placed at a station: no station to count it for
+        LocalDate day = at.atZone(java.time.ZoneId.of(c.value3())).toLocalDate();
+        db.insertInto(FAULT_DAILY).set(OPERATOR_ID, c.value1()).set(STATION_ID, c.value2()).set(DAY, day).set(FAULTS, 1L)
+                .onConflict(key(FAULT_DAILY, "operator_id", "station_id", "report_day")).doUpdate()
+                .set(FAULTS, col(FAULT_DAILY, FAULTS).plus(1L)).execute();
+    }
+
+    /** Fault counts in scope per station and station-local day within [from, to]. */
+    public List<Fault> faults(TenantScope scope, Long stationId, LocalDate from, LocalDate to) {
+        Condition where = scoped(scope, OPERATOR_ID, STATION_ID).and(DAY.between(from, to));
+        if (stationId != null) where = where.and(STATION_ID.eq(stationId));
+        return db.select(OPERATOR_ID, STATION_ID, DAY, FAULTS).from(FAULT_DAILY).where(where)
+                .fetch(r -> new Fault(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Faulted reports of one station on one station-local date. */
+    public record Fault(long operatorId, long stationId, LocalDate day, long faults) {}
 
     /** A refund counts on the day of the order it refunds. */
     void refund(long orderId, BigDecimal amount) {
@@ -113,8 +137,11 @@ public class DailyRollups {
                 .map(k -> k == year ? year.as("period_year") : k == month ? month.as("period_month") : k).toList());
         List<Field<?>> sums = List.of(SESSIONS, ENERGY, SHARP, PEAK, FLAT, VALLEY, ELECTRICITY, SERVICE, IDLE, SESSION_FEE,
                 DISCOUNT, REFUNDED, SECONDS);
-        for (Field<?> f : sums) select.add(DSL.sum(f.coerce(BigDecimal.class)).as(f.getName()));
-        return db.select(select).from(DAILY).where(where).groupBy(keys).fetch(r -> {
+        // a station's day is one row already: summing it would only cost a sort of every row
+        boolean raw = perStation && !monthly;
+        for (Field<?> f : sums) select.add(raw ? f.coerce(BigDecimal.class).as(f.getName()) : DSL.sum(f.coerce(BigDecimal.class)).as(f.getName()));
+        var query = db.select(select).from(DAILY).where(where);
+        return (raw ? query : query.groupBy(keys)).fetch(r -> {
             LocalDate period = monthly ? LocalDate.of(r.get("period_year", Integer.class), r.get("period_month", Integer.class), 1) : r.get(DAY);
             return new Day(r.get(OPERATOR_ID), perStation ? r.get(STATION_ID) : 0L, period, r.get(CURRENCY),
                     whole(r, SESSIONS), whole(r, ENERGY), whole(r, SHARP), whole(r, PEAK), whole(r, FLAT), whole(r, VALLEY),

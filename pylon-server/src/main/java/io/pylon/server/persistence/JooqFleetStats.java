@@ -3,13 +3,10 @@ package io.pylon.server.persistence;
 import static io.pylon.server.persistence.Db.*;
 
 import io.pylon.domain.tenant.TenantScope;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -31,9 +28,6 @@ public class JooqFleetStats {
 
     /** A station's connector count and operator, for utilisation. */
     public record StationConnectors(long operatorId, long connectors) {}
-
-    /** Faulted reports of one station on one station-local date. */
-    public record FaultDay(long operatorId, long stationId, LocalDate day, long faults) {}
 
     private final DSLContext db;
 
@@ -89,40 +83,5 @@ public class JooqFleetStats {
                 .groupBy(col(CHARGER, STATION_ID), col(CHARGER, OPERATOR_ID))
                 .forEach(r -> result.put(r.value1(), new StationConnectors(r.value2(), r.value3())));
         return result;
-    }
-
-    /**
-     * Faulted reports (StatusNotification Faulted, as stored in the connector history) per station and station-local
-     * date within [from, to]. The date is taken in the station's own zone by the database ({@code AT TIME ZONE}).
-     */
-    public List<FaultDay> faultsPerStationDay(TenantScope scope, Long stationId, LocalDate from, LocalDate to) {
-        Field<java.time.Instant> at = col(STATUS_HISTORY, time("status_at"));
-        Field<String> zone = col(STATION, str("time_zone"));
-        Field<Integer> year = local("year", at, zone);
-        Field<Integer> month = local("month", at, zone);
-        Field<Integer> day = local("day", at, zone);
-        Field<Long> station = col(CHARGER, STATION_ID);
-        Field<Long> operator = col(CHARGER, OPERATOR_ID);
-        Condition where = scoped(scope, operator, station).and(col(STATUS_HISTORY, STATUS).eq("FAULTED"))
-                // every zone's local day lies within a day either side of the UTC day
-                .and(at.ge(from.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
-                .and(at.lt(to.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC))).and(station.isNotNull());
-        if (stationId != null) where = where.and(station.eq(stationId));
-        List<FaultDay> result = new ArrayList<>();
-        db.select(operator, station, year.as("y"), month.as("m"), day.as("d"), DSL.count()).from(STATUS_HISTORY)
-                .join(CHARGER).on(col(CHARGER, ID).eq(col(STATUS_HISTORY, CHARGER_ID)))
-                .join(STATION).on(col(STATION, LONG_ID).eq(station)).where(where)
-                .groupBy(operator, station, year, month, day).forEach(r -> {
-                    LocalDate date = LocalDate.of(r.get("y", Integer.class), r.get("m", Integer.class), r.get("d", Integer.class));
-                    if (!date.isBefore(from) && !date.isAfter(to)) {
-                        result.add(new FaultDay(r.value1(), r.value2(), date, r.get(5, Long.class)));
-                    }
-                });
-        return result;
-    }
-
-    /** A part of the local date of an instant in a zone named by a column; the same SQL on H2 and PostgreSQL. */
-    private static Field<Integer> local(String part, Field<java.time.Instant> at, Field<String> zone) {
-        return DSL.field("extract(" + part + " from ({0} at time zone {1}))", Integer.class, at, zone);
     }
 }

@@ -171,7 +171,8 @@ public final class ReportsBench {
         }
 
         void describe() throws SQLException {
-            for (String table : List.of("station", "charger", "connector", "report_daily", "connector_status_history")) {
+            for (String table : List.of("station", "charger", "connector", "report_daily", "report_fault_daily",
+                    "connector_status_history")) {
                 try (var r = c.createStatement().executeQuery("select count(*) from " + table)) {
                     r.next();
                     System.out.printf("%-26s %,12d rows%n", table, r.getLong(1));
@@ -198,7 +199,7 @@ public final class ReportsBench {
             long[] stationIds = new long[stations];
             try (PreparedStatement p = c.prepareStatement("insert into station (operator_id, name, address, latitude, longitude, "
                     + "time_zone, status, created_at, updated_at) values (?, ?, 'Bench Road', 30.25, 120.16, 'Asia/Shanghai', "
-                    + "'ACTIVE', ?, ?) returning id")) {
+                    + "'OPERATIONAL', ?, ?) returning id")) {
                 for (int s = 0; s < stations; s++) {
                     p.setLong(1, operatorId);
                     p.setString(2, "Bench station " + s);
@@ -213,7 +214,7 @@ public final class ReportsBench {
             c.commit();
             daily(stationIds);
             c.commit();
-            statusHistory();
+            statusHistory(stationIds);
             c.commit();
             try (Statement s = c.createStatement()) {
                 s.execute("analyze");
@@ -296,8 +297,12 @@ public final class ReportsBench {
             }
         }
 
-        /** Per charger: {@code history} ordinary transitions and about one fault report a month, over the year. */
-        private void statusHistory() throws SQLException {
+        /**
+         * Per charger: {@code history} ordinary transitions and about one fault report a month, over the year; the
+         * faults also per station and local day in report_fault_daily, as the platform counts them when reported.
+         */
+        private void statusHistory(long[] stationIds) throws SQLException {
+            Map<Long, Map<LocalDate, Long>> faultDays = new LinkedHashMap<>();
             String[] ordinary = {"AVAILABLE", "PREPARING", "CHARGING", "FINISHING"};
             long start = LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toEpochSecond();
             long span = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZONE).toEpochSecond() - start;
@@ -310,6 +315,10 @@ public final class ReportsBench {
                         for (int e = 0; e < history + faults; e++) {
                             boolean fault = e >= history;
                             OffsetDateTime at = Instant.ofEpochSecond(start + random.nextLong(span)).atOffset(ZoneOffset.UTC);
+                            if (fault) {
+                                faultDays.computeIfAbsent(stationIds[s], k -> new java.util.TreeMap<>())
+                                        .merge(at.atZoneSameInstant(ZONE).toLocalDate(), 1L, Long::sum);
+                            }
                             p.setString(1, charger(s, k));
                             p.setInt(2, 1 + random.nextInt(2));
                             p.setString(3, fault ? "FAULTED" : ordinary[random.nextInt(ordinary.length)]);
@@ -319,6 +328,19 @@ public final class ReportsBench {
                             p.addBatch();
                             if (++n % 10_000 == 0) p.executeBatch();
                         }
+                    }
+                }
+                p.executeBatch();
+            }
+            try (PreparedStatement p = c.prepareStatement("insert into report_fault_daily (operator_id, station_id, report_day, "
+                    + "faults) values (?, ?, ?, ?)")) {
+                for (var station : faultDays.entrySet()) {
+                    for (var day : station.getValue().entrySet()) {
+                        p.setLong(1, operatorId);
+                        p.setLong(2, station.getKey());
+                        p.setObject(3, day.getKey());
+                        p.setLong(4, day.getValue());
+                        p.addBatch();
                     }
                 }
                 p.executeBatch();

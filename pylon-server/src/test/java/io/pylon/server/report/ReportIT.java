@@ -3,10 +3,10 @@ package io.pylon.server.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon.server.support.PylonIT;
+import io.pylon.server.support.RawOcppClient;
 import io.pylon.server.support.Tenants;
 import io.pylon.server.support.Tenants.Tenant;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reports over a known data set (report_daily rows, connectors and fault reports written directly), checked to the
+ * Reports over a known data set (report_daily rows and live connector states written directly, faults reported by the
+ * chargers over OCPP), checked to the
  * exact figure: revenue split, averages, utilisation (connectors × days of the period within the range), faults per
  * station per station-local day, a fault-only day, months, CSV, and live status counts per station.
  */
@@ -40,6 +41,13 @@ class ReportIT extends PylonIT {
         s2 = op.station("Report Two");
         String c1 = op.charger(op.code() + "-RC1", s1);
         String c2 = op.charger(op.code() + "-RC2", s2);
+        // faults as the chargers report them (the live statuses below are set afterwards)
+        report(c1, "Faulted", "2030-01-01T10:00:00Z");   // Jan 1, 18:00 local
+        report(c1, "Faulted", "2030-01-01T16:30:00Z");   // Jan 2, 00:30 local
+        report(c1, "Available", "2030-01-01T11:00:00Z"); // not a fault
+        report(c2, "Faulted", "2030-01-03T02:00:00Z");   // Jan 3 local: a day without sessions
+        report(c2, "Faulted", "2030-03-01T02:00:00Z");   // outside every range asked
+        awaitOffline(c1, c2); // the gateway marks a charger offline after its connection closed
         connector(c1, 1, "AVAILABLE");
         connector(c1, 2, "CHARGING");
         connector(c2, 1, "FAULTED");
@@ -50,11 +58,6 @@ class ReportIT extends PylonIT {
         daily(s1, "2030-01-02", 1, 10_000, 0, 0, 10_000, 0, "6.00", "4.00", "0", "0", "0", "0", 3_600);
         daily(s2, "2030-01-01", 1, 5_000, 0, 5_000, 0, 0, "4.00", "2.00", "0", "0", "0", "0", 1_800);
         daily(s1, "2030-02-10", 1, 1_000, 0, 0, 1_000, 0, "0.60", "0.40", "0", "0", "0", "0", 600);
-        status(c1, "FAULTED", "2030-01-01T10:00:00Z");   // Jan 1, 18:00 local
-        status(c1, "FAULTED", "2030-01-01T16:30:00Z");   // Jan 2, 00:30 local
-        status(c1, "AVAILABLE", "2030-01-01T11:00:00Z"); // not a fault
-        status(c2, "FAULTED", "2030-01-03T02:00:00Z");   // Jan 3 local: a day without sessions
-        status(c2, "FAULTED", "2030-03-01T02:00:00Z");   // outside every range asked
     }
 
     @Test
@@ -136,11 +139,26 @@ class ReportIT extends PylonIT {
                 .set(DSL.field("status_at"), OffsetDateTime.now(ZoneOffset.UTC)).execute();
     }
 
-    private void status(String charger, String status, String at) {
-        OffsetDateTime time = Instant.parse(at).atOffset(ZoneOffset.UTC);
-        db.insertInto(DSL.table("connector_status_history")).set(DSL.field("charger_id"), charger).set(DSL.field("connector_id"), 1)
-                .set(DSL.field("status"), status).set(DSL.field("error_code"), "NoError").set(DSL.field("status_at"), time)
-                .set(DSL.field("received_at"), time).execute();
+    private void awaitOffline(String... chargers) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (db.fetchExists(DSL.table("charger"), DSL.field("id").in((Object[]) chargers).and(DSL.field("online", Boolean.class).isTrue()))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("chargers still online: " + String.join(", ", chargers));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private void report(String charger, String status, String at) {
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
+            cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            var r = cp.call("n", "StatusNotification", "{\"connectorId\":1,\"errorCode\":\""
+                    + (status.equals("Faulted") ? "GroundFailure" : "NoError") + "\",\"status\":\"" + status
+                    + "\",\"timestamp\":\"" + at + "\"}");
+            assertThat(r.get(0).asInt()).as(r.toString()).isEqualTo(3);
+        }
     }
 
     private void daily(long station, String day, long sessions, long energy, long sharp, long peak, long flat, long valley,
