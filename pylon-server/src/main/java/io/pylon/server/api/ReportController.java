@@ -69,7 +69,7 @@ public class ReportController {
         if (stationId != null) connectors.keySet().retainAll(java.util.Set.of(stationId));
         Map<Long, String> currencies = new java.util.HashMap<>();
         List<Row> rows = UsageReport.rows(rollups.totals(scope, stationId, from, to, period == Period.MONTH, groupBy == GroupBy.STATION),
-                rollups.faults(scope, stationId, from, to), connectors, period, groupBy, from, to,
+                rollups.faults(scope, stationId, from, to, period == Period.MONTH, groupBy == GroupBy.STATION), connectors, period, groupBy, from, to,
                 op -> currencies.computeIfAbsent(op, id -> operators.find(id).orElseThrow().currency().getCurrencyCode()));
         if (format.equals("json")) return ResponseEntity.ok(rows);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

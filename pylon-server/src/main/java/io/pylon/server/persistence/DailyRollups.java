@@ -92,15 +92,34 @@ public class DailyRollups {
                 .set(FAULTS, col(FAULT_DAILY, FAULTS).plus(1L)).execute();
     }
 
-    /** Fault counts in scope per station and station-local day within [from, to]. */
-    public List<Fault> faults(TenantScope scope, Long stationId, LocalDate from, LocalDate to) {
+    /**
+     * Fault counts in scope within [from, to] summed per period (day, or month as its first day) and per station, or
+     * per operator ({@code stationId} 0) when {@code perStation} is false; summed in the database like {@link #totals}.
+     */
+    public List<Fault> faults(TenantScope scope, Long stationId, LocalDate from, LocalDate to, boolean monthly,
+                              boolean perStation) {
         Condition where = scoped(scope, OPERATOR_ID, STATION_ID).and(DAY.between(from, to));
         if (stationId != null) where = where.and(STATION_ID.eq(stationId));
-        return db.select(OPERATOR_ID, STATION_ID, DAY, FAULTS).from(FAULT_DAILY).where(where)
-                .fetch(r -> new Fault(r.value1(), r.value2(), r.value3(), r.value4()));
+        Field<Integer> year = DSL.year(DAY);
+        Field<Integer> month = DSL.month(DAY);
+        List<Field<?>> keys = new java.util.ArrayList<>(List.of(OPERATOR_ID));
+        if (perStation) keys.add(STATION_ID);
+        if (monthly) {
+            keys.add(year);
+            keys.add(month);
+        } else {
+            keys.add(DAY);
+        }
+        List<Field<?>> select = new java.util.ArrayList<>(keys.stream()
+                .map(k -> k == year ? year.as("period_year") : k == month ? month.as("period_month") : k).toList());
+        select.add(DSL.sum(FAULTS).as("faults"));
+        return db.select(select).from(FAULT_DAILY).where(where).groupBy(keys).fetch(r -> new Fault(r.get(OPERATOR_ID),
+                perStation ? r.get(STATION_ID) : 0L,
+                monthly ? LocalDate.of(r.get("period_year", Integer.class), r.get("period_month", Integer.class), 1) : r.get(DAY),
+                r.get("faults", BigDecimal.class).longValueExact()));
     }
 
-    /** Faulted reports of one station on one station-local date. */
+    /** Faulted reports of one station (0: all of the operator's) in one period (a date, or a month's first day). */
     public record Fault(long operatorId, long stationId, LocalDate day, long faults) {}
 
     /** A refund counts on the day of the order it refunds. */

@@ -316,7 +316,7 @@ public final class ReportsBench {
                             boolean fault = e >= history;
                             OffsetDateTime at = Instant.ofEpochSecond(start + random.nextLong(span)).atOffset(ZoneOffset.UTC);
                             if (fault) {
-                                faultDays.computeIfAbsent(stationIds[s], k -> new java.util.TreeMap<>())
+                                faultDays.computeIfAbsent(stationIds[s], station -> new java.util.TreeMap<>())
                                         .merge(at.atZoneSameInstant(ZONE).toLocalDate(), 1L, Long::sum);
                             }
                             p.setString(1, charger(s, k));
