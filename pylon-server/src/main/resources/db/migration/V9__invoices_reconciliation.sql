@@ -99,6 +99,39 @@ create index ix_ledger_entry_created on ledger_entry (operator_id, created_at);
 create index ix_payment_paid on payment (operator_id, paid_at);
 create index ix_order_refund_created on order_refund (created_at);
 
+-- report_daily summed per station and calendar month (report_month = its first day), kept up to date in the same
+-- transaction as the days, so month reports over a year read twelve rows per station instead of 365.
+create table report_monthly (
+    operator_id        bigint        not null,
+    station_id         bigint        not null,
+    report_month       date          not null,
+    currency           varchar(3)    not null,
+    sessions           bigint        not null,
+    energy_wh          bigint        not null,
+    sharp_wh           bigint        not null,
+    peak_wh            bigint        not null,
+    flat_wh            bigint        not null,
+    valley_wh          bigint        not null,
+    electricity_amount numeric(16, 2) not null,
+    service_amount     numeric(16, 2) not null,
+    idle_fee           numeric(16, 2) not null,
+    session_fee        numeric(16, 2) not null,
+    discount           numeric(16, 2) not null,
+    refunded           numeric(16, 2) not null,
+    charging_seconds   bigint        not null,
+    primary key (operator_id, station_id, report_month)
+);
+insert into report_monthly (operator_id, station_id, report_month, currency, sessions, energy_wh, sharp_wh, peak_wh,
+                            flat_wh, valley_wh, electricity_amount, service_amount, idle_fee, session_fee, discount,
+                            refunded, charging_seconds)
+select operator_id, station_id,
+       cast(concat(lpad(cast(y as varchar), 4, '0'), '-', lpad(cast(m as varchar), 2, '0'), '-01') as date),
+       min(currency), sum(sessions), sum(energy_wh), sum(sharp_wh), sum(peak_wh), sum(flat_wh), sum(valley_wh),
+       sum(electricity_amount), sum(service_amount), sum(idle_fee), sum(session_fee), sum(discount), sum(refunded),
+       sum(charging_seconds)
+from (select d.*, extract(year from d.report_day) as y, extract(month from d.report_day) as m from report_daily d) days
+group by operator_id, station_id, y, m;
+
 -- Faulted reports per station and station-local day, kept up to date as chargers report them (like report_daily),
 -- so fault counts over a year never read the status history, which grows by every status change of every connector.
 create table report_fault_daily (
@@ -110,14 +143,15 @@ create table report_fault_daily (
 );
 -- Faults reported before this version, dated in their station's zone (the same SQL on H2 and PostgreSQL).
 insert into report_fault_daily (operator_id, station_id, report_day, faults)
-select c.operator_id, c.station_id,
-       cast(concat(lpad(cast(extract(year from (h.status_at at time zone s.time_zone)) as varchar), 4, '0'), '-',
-                   lpad(cast(extract(month from (h.status_at at time zone s.time_zone)) as varchar), 2, '0'), '-',
-                   lpad(cast(extract(day from (h.status_at at time zone s.time_zone)) as varchar), 2, '0')) as date),
+select operator_id, station_id,
+       cast(concat(lpad(cast(y as varchar), 4, '0'), '-', lpad(cast(m as varchar), 2, '0'), '-',
+                   lpad(cast(d as varchar), 2, '0')) as date),
        count(*)
-from connector_status_history h
-join charger c on c.id = h.charger_id
-join station s on s.id = c.station_id
-where h.status = 'FAULTED' and c.operator_id is not null
-group by c.operator_id, c.station_id, extract(year from (h.status_at at time zone s.time_zone)),
-         extract(month from (h.status_at at time zone s.time_zone)), extract(day from (h.status_at at time zone s.time_zone));
+from (select c.operator_id, c.station_id, extract(year from (h.status_at at time zone s.time_zone)) as y,
+             extract(month from (h.status_at at time zone s.time_zone)) as m,
+             extract(day from (h.status_at at time zone s.time_zone)) as d
+      from connector_status_history h
+      join charger c on c.id = h.charger_id
+      join station s on s.id = c.station_id
+      where h.status = 'FAULTED' and c.operator_id is not null) faults
+group by operator_id, station_id, y, m, d;

@@ -55,25 +55,34 @@ public class DailyRollups {
         this.db = db;
     }
 
+    /** The same figures per station and calendar month (first day of the month), kept with the days. */
+    static final Table<Record> MONTHLY = DSL.table(DSL.name("report_monthly"));
+    private static final Field<LocalDate> MONTH = DSL.field(DSL.name("report_month"), SQLDataType.LOCALDATE);
+
     void add(ChargingSession s, Bill bill, LocalDate day) {
+        increment(DAILY, DAY, day, s, bill);
+        increment(MONTHLY, MONTH, day.withDayOfMonth(1), s, bill);
+    }
+
+    private void increment(Table<Record> table, Field<LocalDate> periodField, LocalDate period, ChargingSession s, Bill bill) {
         long seconds = s.stoppedAt() == null ? 0 : Math.max(0, Duration.between(s.startedAt(), s.stoppedAt()).toSeconds());
         long[] bands = new long[Band.values().length];
         bill.lines().forEach(l -> bands[l.band().ordinal()] += l.energyWh());
-        db.insertInto(DAILY).set(OPERATOR_ID, s.operatorId()).set(STATION_ID, s.stationId()).set(DAY, day)
+        db.insertInto(table).set(OPERATOR_ID, s.operatorId()).set(STATION_ID, s.stationId()).set(periodField, period)
                 .set(CURRENCY, bill.currency().getCurrencyCode()).set(SESSIONS, 1L).set(ENERGY, bill.energyWh())
                 .set(SHARP, bands[Band.SHARP.ordinal()]).set(PEAK, bands[Band.PEAK.ordinal()])
                 .set(FLAT, bands[Band.FLAT.ordinal()]).set(VALLEY, bands[Band.VALLEY.ordinal()])
                 .set(ELECTRICITY, bill.electricityTotal().amount()).set(SERVICE, bill.serviceTotal().amount())
                 .set(IDLE, bill.idleFee().amount().amount()).set(SESSION_FEE, bill.sessionFee().amount())
                 .set(DISCOUNT, bill.serviceDiscount().amount()).set(REFUNDED, BigDecimal.ZERO).set(SECONDS, seconds)
-                .onConflict(key(DAILY, "operator_id", "station_id", "report_day")).doUpdate()
-                .set(SESSIONS, col(DAILY, SESSIONS).plus(1L)).set(ENERGY, col(DAILY, ENERGY).plus(bill.energyWh()))
-                .set(SHARP, col(DAILY, SHARP).plus(bands[Band.SHARP.ordinal()])).set(PEAK, col(DAILY, PEAK).plus(bands[Band.PEAK.ordinal()]))
-                .set(FLAT, col(DAILY, FLAT).plus(bands[Band.FLAT.ordinal()])).set(VALLEY, col(DAILY, VALLEY).plus(bands[Band.VALLEY.ordinal()]))
-                .set(ELECTRICITY, col(DAILY, ELECTRICITY).plus(bill.electricityTotal().amount()))
-                .set(SERVICE, col(DAILY, SERVICE).plus(bill.serviceTotal().amount()))
-                .set(IDLE, col(DAILY, IDLE).plus(bill.idleFee().amount().amount())).set(SESSION_FEE, col(DAILY, SESSION_FEE).plus(bill.sessionFee().amount()))
-                .set(DISCOUNT, col(DAILY, DISCOUNT).plus(bill.serviceDiscount().amount())).set(SECONDS, col(DAILY, SECONDS).plus(seconds))
+                .onConflict(key(table, "operator_id", "station_id", periodField.getName())).doUpdate()
+                .set(SESSIONS, col(table, SESSIONS).plus(1L)).set(ENERGY, col(table, ENERGY).plus(bill.energyWh()))
+                .set(SHARP, col(table, SHARP).plus(bands[Band.SHARP.ordinal()])).set(PEAK, col(table, PEAK).plus(bands[Band.PEAK.ordinal()]))
+                .set(FLAT, col(table, FLAT).plus(bands[Band.FLAT.ordinal()])).set(VALLEY, col(table, VALLEY).plus(bands[Band.VALLEY.ordinal()]))
+                .set(ELECTRICITY, col(table, ELECTRICITY).plus(bill.electricityTotal().amount()))
+                .set(SERVICE, col(table, SERVICE).plus(bill.serviceTotal().amount()))
+                .set(IDLE, col(table, IDLE).plus(bill.idleFee().amount().amount())).set(SESSION_FEE, col(table, SESSION_FEE).plus(bill.sessionFee().amount()))
+                .set(DISCOUNT, col(table, DISCOUNT).plus(bill.serviceDiscount().amount())).set(SECONDS, col(table, SECONDS).plus(seconds))
                 .execute();
     }
 
@@ -131,6 +140,8 @@ public class DailyRollups {
         LocalDate day = o.value3().atZone(java.time.ZoneId.of(zone)).toLocalDate();
         db.update(DAILY).set(REFUNDED, col(DAILY, REFUNDED).plus(amount)).where(OPERATOR_ID.eq(o.value1())).and(STATION_ID.eq(o.value2()))
                 .and(DAY.eq(day)).execute();
+        db.update(MONTHLY).set(REFUNDED, col(MONTHLY, REFUNDED).plus(amount)).where(OPERATOR_ID.eq(o.value1()))
+                .and(STATION_ID.eq(o.value2())).and(MONTH.eq(day.withDayOfMonth(1))).execute();
     }
 
     /**
@@ -140,28 +151,42 @@ public class DailyRollups {
      */
     public List<Day> totals(TenantScope scope, Long stationId, LocalDate from, LocalDate to, boolean monthly,
                             boolean perStation) {
-        Condition where = scoped(scope, OPERATOR_ID, STATION_ID).and(DAY.between(from, to));
+        if (!monthly) return sums(DAILY, DAY, scope, stationId, from, to, false, perStation);
+        // whole months from report_monthly, the days of a month cut by from or to from report_daily
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
+        LocalDate lastWhole = to.equals(to.withDayOfMonth(to.lengthOfMonth())) ? to : to.withDayOfMonth(1).minusDays(1);
+        if (firstWhole.isAfter(lastWhole)) return sums(DAILY, DAY, scope, stationId, from, to, true, perStation);
+        List<Day> parts = new java.util.ArrayList<>(sums(MONTHLY, MONTH, scope, stationId, firstWhole, lastWhole.withDayOfMonth(1),
+                true, perStation));
+        if (from.isBefore(firstWhole)) parts.addAll(sums(DAILY, DAY, scope, stationId, from, firstWhole.minusDays(1), true, perStation));
+        if (to.isAfter(lastWhole)) parts.addAll(sums(DAILY, DAY, scope, stationId, lastWhole.plusDays(1), to, true, perStation));
+        return parts; // the edge months and the whole months never share a period
+    }
+
+    private List<Day> sums(Table<Record> table, Field<LocalDate> dayField, TenantScope scope, Long stationId, LocalDate from,
+                           LocalDate to, boolean monthly, boolean perStation) {
+        Condition where = scoped(scope, OPERATOR_ID, STATION_ID).and(dayField.between(from, to));
         if (stationId != null) where = where.and(STATION_ID.eq(stationId));
-        Field<Integer> year = DSL.year(DAY);
-        Field<Integer> month = DSL.month(DAY);
+        Field<Integer> year = DSL.year(dayField);
+        Field<Integer> month = DSL.month(dayField);
         List<Field<?>> keys = new java.util.ArrayList<>(List.of(OPERATOR_ID, CURRENCY));
         if (perStation) keys.add(STATION_ID);
         if (monthly) {
             keys.add(year);
             keys.add(month);
         } else {
-            keys.add(DAY);
+            keys.add(dayField);
         }
         List<Field<?>> select = new java.util.ArrayList<>(keys.stream()
                 .map(k -> k == year ? year.as("period_year") : k == month ? month.as("period_month") : k).toList());
         List<Field<?>> sums = List.of(SESSIONS, ENERGY, SHARP, PEAK, FLAT, VALLEY, ELECTRICITY, SERVICE, IDLE, SESSION_FEE,
                 DISCOUNT, REFUNDED, SECONDS);
-        // a station's day is one row already: summing it would only cost a sort of every row
-        boolean raw = perStation && !monthly;
+        // a station's day (or month, read from the months) is one row already: summing it would only cost a sort
+        boolean raw = perStation && (!monthly || table == MONTHLY);
         for (Field<?> f : sums) select.add(raw ? f.coerce(BigDecimal.class).as(f.getName()) : DSL.sum(f.coerce(BigDecimal.class)).as(f.getName()));
-        var query = db.select(select).from(DAILY).where(where);
+        var query = db.select(select).from(table).where(where);
         return (raw ? query : query.groupBy(keys)).fetch(r -> {
-            LocalDate period = monthly ? LocalDate.of(r.get("period_year", Integer.class), r.get("period_month", Integer.class), 1) : r.get(DAY);
+            LocalDate period = monthly ? LocalDate.of(r.get("period_year", Integer.class), r.get("period_month", Integer.class), 1) : r.get(dayField);
             return new Day(r.get(OPERATOR_ID), perStation ? r.get(STATION_ID) : 0L, period, r.get(CURRENCY),
                     whole(r, SESSIONS), whole(r, ENERGY), whole(r, SHARP), whole(r, PEAK), whole(r, FLAT), whole(r, VALLEY),
                     amount(r, ELECTRICITY), amount(r, SERVICE), amount(r, IDLE), amount(r, SESSION_FEE), amount(r, DISCOUNT),

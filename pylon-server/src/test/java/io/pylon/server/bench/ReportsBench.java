@@ -32,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Not a test: run by hand with {@code ./pylon bench-reports} (see docs/benchmarks.md).
  *
  * <p>Creates (or reuses) a PostgreSQL database, starts the platform on it in this JVM, loads one operator with
- * {@code stations × chargersPerStation} chargers (2 connectors each) and a year of report_daily rows and connector
- * status history (fault reports among ordinary transitions) straight into the tables, then times the report
+ * {@code stations × chargersPerStation} chargers (2 connectors each), a year of report_daily rows (with their
+ * report_monthly sums and per-day fault counts) and connector status history (fault reports among ordinary transitions) straight into the tables, then times the report
  * endpoints over HTTP on loopback: warm-up runs, then {@code runs} timed runs each, p50 and p99.
  *
  * <p>Arguments ({@code key=value}): pg (admin JDBC URL, default jdbc:postgresql://127.0.0.1:5432/postgres), user
@@ -171,7 +171,7 @@ public final class ReportsBench {
         }
 
         void describe() throws SQLException {
-            for (String table : List.of("station", "charger", "connector", "report_daily", "report_fault_daily",
+            for (String table : List.of("station", "charger", "connector", "report_daily", "report_monthly", "report_fault_daily",
                     "connector_status_history")) {
                 try (var r = c.createStatement().executeQuery("select count(*) from " + table)) {
                     r.next();
@@ -213,6 +213,9 @@ public final class ReportsBench {
             chargers(stationIds, now);
             c.commit();
             daily(stationIds);
+            try (Statement s = c.createStatement()) {
+                for (String sql : io.pylon.server.support.Rollups.monthsFromDays(operatorId).split(";\n")) s.execute(sql);
+            }
             c.commit();
             statusHistory(stationIds);
             c.commit();

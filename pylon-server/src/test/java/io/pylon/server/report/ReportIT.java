@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon.server.support.PylonIT;
 import io.pylon.server.support.RawOcppClient;
+import io.pylon.server.support.Rollups;
 import io.pylon.server.support.Tenants;
 import io.pylon.server.support.Tenants.Tenant;
 import java.math.BigDecimal;
@@ -58,6 +59,7 @@ class ReportIT extends PylonIT {
         daily(s1, "2030-01-02", 1, 10_000, 0, 0, 10_000, 0, "6.00", "4.00", "0", "0", "0", "0", 3_600);
         daily(s2, "2030-01-01", 1, 5_000, 0, 5_000, 0, 0, "4.00", "2.00", "0", "0", "0", "0", 1_800);
         daily(s1, "2030-02-10", 1, 1_000, 0, 0, 1_000, 0, "0.60", "0.40", "0", "0", "0", "0", 600);
+        for (String sql : Rollups.monthsFromDays(op.operatorId()).split(";\n")) db.execute(sql);
     }
 
     @Test
@@ -81,6 +83,11 @@ class ReportIT extends PylonIT {
         assertThat(lines(rows)).containsExactly(
                 "2030-01-01 null sessions=4 energy=45000 e=28.00 s=18.00 net=42.50 avgWh=11250 avgMin=53 util=0.16 faults=3",
                 "2030-02-01 null sessions=1 energy=1000 e=0.60 s=0.40 net=1.00 avgWh=1000 avgMin=10 util=0.02 faults=0");
+        // a month cut by from or to counts only its days inside the range
+        JsonNode cut = usage("from=2030-01-02&to=2030-02-28&period=MONTH&groupBy=OPERATOR");
+        assertThat(lines(cut)).containsExactly(
+                "2030-01-01 null sessions=1 energy=10000 e=6.00 s=4.00 net=10.00 avgWh=10000 avgMin=60 util=0.05 faults=2",
+                "2030-02-01 null sessions=1 energy=1000 e=0.60 s=0.40 net=1.00 avgWh=1000 avgMin=10 util=0.01 faults=0");
         JsonNode station = usage("from=2030-01-01&to=2030-01-31&period=MONTH&groupBy=STATION&stationId=" + s1);
         assertThat(lines(station)).containsExactly(
                 "2030-01-01 " + s1 + " sessions=3 energy=40000 e=24.00 s=16.00 net=36.50 avgWh=13333 avgMin=60 util=0.20 faults=2");
