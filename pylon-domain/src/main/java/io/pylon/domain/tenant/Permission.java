@@ -27,7 +27,14 @@ public enum Permission {
     MARKETING_READ,
     /** Create and end campaigns, issue coupons, plans and enrolments, points adjustments, carbon factors. */
     MARKETING_WRITE,
+    /** Usage reports, the trial balance, the money flow journal and daily reconciliations. */
     REPORTS_READ,
+    /** Drivers' invoice requests (发票) over their settled orders. */
+    INVOICES_READ,
+    /** Record, issue, reject and cancel invoice requests. */
+    INVOICES_WRITE,
+    /** Run a day's reconciliation on demand (it also runs every night by itself). */
+    RECONCILE,
     AUDIT_READ,
     /** A driver acting on their own account (driver app). */
     SELF_SERVICE

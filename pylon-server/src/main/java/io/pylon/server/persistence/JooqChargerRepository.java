@@ -75,10 +75,12 @@ public class JooqChargerRepository implements ChargerRepository {
 
     private final DSLContext db;
     private final Tenancy tenancy;
+    private final DailyRollups rollups;
 
-    public JooqChargerRepository(DSLContext db, Tenancy tenancy) {
+    public JooqChargerRepository(DSLContext db, Tenancy tenancy, DailyRollups rollups) {
         this.db = db;
         this.tenancy = tenancy;
+        this.rollups = rollups;
     }
 
     @Override
@@ -145,6 +147,9 @@ public class JooqChargerRepository implements ChargerRepository {
                 .set(STATUS, r.status().name()).set(ERROR_CODE, r.errorCode()).set(INFO, r.info())
                 .set(VENDOR_ID, r.vendorId()).set(VENDOR_ERROR, r.vendorErrorCode()).set(STATUS_AT, at)
                 .set(RECEIVED_AT, receivedAt).execute();
+        if (r.status() == ConnectorStatus.FAULTED) {
+            rollups.fault(chargerId, at);
+        }
         int updated = db.update(CONNECTOR).set(STATUS, r.status().name()).set(ERROR_CODE, r.errorCode())
                 .set(INFO, r.info()).set(VENDOR_ID, r.vendorId()).set(VENDOR_ERROR, r.vendorErrorCode())
                 .set(STATUS_AT, at)

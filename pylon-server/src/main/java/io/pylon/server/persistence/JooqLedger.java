@@ -180,6 +180,29 @@ public class JooqLedger implements LedgerRepository {
                         r.get(sum).longValueExact()));
     }
 
+    /**
+     * The platform money flow journal: entries in scope, newest first. {@code accountType} and {@code driverId} keep
+     * entries with a posting to that account type / to that driver's accounts; times bound {@code created_at} [from, to).
+     */
+    public record JournalFilter(Long operatorId, AccountType accountType, Long driverId, EntryKind kind, String reference,
+                                java.time.Instant from, java.time.Instant to) {}
+
+    public Page<JournalEntry> journal(TenantScope scope, JournalFilter f, PageRequest page) {
+        Condition where = scoped(scope, OPERATOR_ID, null);
+        if (f.operatorId() != null) where = where.and(OPERATOR_ID.eq(f.operatorId()));
+        if (f.kind() != null) where = where.and(KIND.eq(f.kind().name()));
+        if (f.reference() != null) where = where.and(REFERENCE.eq(f.reference()));
+        if (f.from() != null) where = where.and(CREATED_AT.ge(f.from()));
+        if (f.to() != null) where = where.and(CREATED_AT.lt(f.to()));
+        if (f.accountType() != null || f.driverId() != null) {
+            Condition posting = DSL.noCondition();
+            if (f.accountType() != null) posting = posting.and(ACCOUNT_TYPE.eq(f.accountType().name()));
+            if (f.driverId() != null) posting = posting.and(OWNER_ID.eq(f.driverId()));
+            where = where.and(SEQ.in(DSL.select(ENTRY_SEQ).from(LEDGER_POSTING).where(posting)));
+        }
+        return page(where, page, false);
+    }
+
     private static Condition ofAccount(AccountRef account) {
         return OPERATOR_ID.eq(account.operatorId())
                 .and(account.ownerId() == null ? OWNER_ID.isNull() : OWNER_ID.eq(account.ownerId()))

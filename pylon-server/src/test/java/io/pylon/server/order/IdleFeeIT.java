@@ -77,6 +77,10 @@ class IdleFeeIT extends PylonIT {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         var report = op.admin().get("/api/v1/reports/usage?from=" + today.minusDays(2) + "&to=" + today.plusDays(1));
         assertThat(report.body().get(0).get("idleFees").decimalValue()).isEqualByComparingTo("12.50");
+        var month = op.admin().get("/api/v1/reports/usage?period=MONTH&from=" + today.withDayOfMonth(1) + "&to="
+                + today.withDayOfMonth(today.lengthOfMonth()));
+        assertThat(month.body().get(0).get("idleFees").decimalValue()).as(month.raw()).isEqualByComparingTo("12.50");
+        assertThat(month.body().get(0).get("refunds").decimalValue()).isEqualByComparingTo("0.00");
     }
 
     @Test

@@ -91,6 +91,10 @@ class OrderFlowIT extends PylonIT {
         assertThat(report.body().get(0).get("sessions").asLong()).isEqualTo(1);
         assertThat(report.body().get(0).get("flatWh").asLong()).isEqualTo(10_000);
         assertThat(report.body().get(0).get("netRevenue").decimalValue()).isEqualByComparingTo("7.00");
+        LocalDate month = today.withDayOfMonth(1); // a whole month is read from report_monthly, kept with the days
+        var monthly = op.admin().get("/api/v1/reports/usage?period=MONTH&from=" + month + "&to=" + month.withDayOfMonth(month.lengthOfMonth()));
+        assertThat(monthly.body().get(0).get("sessions").asLong()).isEqualTo(1);
+        assertThat(monthly.body().get(0).get("netRevenue").decimalValue()).isEqualByComparingTo("7.00");
         var csv = op.admin().get("/api/v1/reports/usage?format=csv&from=" + today.minusDays(2) + "&to=" + today.plusDays(1));
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.raw()).startsWith("period,operator_id,station_id").contains(",10000,");

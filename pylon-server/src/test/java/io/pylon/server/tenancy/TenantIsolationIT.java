@@ -81,6 +81,13 @@ class TenantIsolationIT extends PylonIT {
         assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
         ids.put("payment", payment.body().get("id").asString());
         driverOfA = a.driverApp(PHONE);
+        var invoice = a.admin().post("/api/v1/invoices", "{\"driverId\":" + driver + ",\"orderIds\":[" + ids.get("order")
+                + "],\"titleKind\":\"PERSONAL\",\"title\":\"Li Lei\",\"email\":\"li@example.cn\"}");
+        assertThat(invoice.status()).as(invoice.raw()).isEqualTo(201);
+        ids.put("invoice", invoice.body().get("id").asString());
+        var day = a.admin().call("POST", "/api/v1/reconciliations?date=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), null);
+        assertThat(day.status()).as(day.raw()).isEqualTo(200);
+        ids.put("reconciliation", day.body().get("id").asString());
         marketing(driver, station);
     }
 
@@ -164,7 +171,7 @@ class TenantIsolationIT extends PylonIT {
     void listsShowOnlyTheCallersOwnData() {
         for (String list : List.of("/api/v1/stations", "/api/v1/chargers", "/api/v1/sessions", "/api/v1/drivers",
                 "/api/v1/id-tokens", "/api/v1/tariffs", "/api/v1/coupon-campaigns", "/api/v1/membership-plans",
-                "/api/v1/carbon-factors")) {
+                "/api/v1/carbon-factors", "/api/v1/invoices", "/api/v1/reconciliations", "/api/v1/ledger/journal")) {
             var r = b.admin().get(list);
             assertThat(r.status()).as(list).isEqualTo(200);
             assertThat(r.raw()).as(list).doesNotContain(a.code());
@@ -206,7 +213,8 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/drivers/" + ids.get("driver"), "/api/v1/drivers/" + ids.get("driver") + "/vehicles",
                 "/api/v1/drivers/" + ids.get("driver") + "/wallet", "/api/v1/drivers/" + ids.get("driver") + "/wallet/entries",
                 "/api/v1/id-tokens/" + ids.get("card"), "/api/v1/sessions/" + ids.get("session"),
-                "/api/v1/orders/" + ids.get("order"),
+                "/api/v1/orders/" + ids.get("order"), "/api/v1/invoices/" + ids.get("invoice"),
+                "/api/v1/reconciliations/" + ids.get("reconciliation"),
                 "/api/v1/users/" + ids.get("user"), "/api/v1/operators/" + ids.get("operator"), "/api/v1/organisations",
                 "/api/v1/tariffs/" + ids.get("tariff"), "/api/v1/holidays/" + HOLIDAY, "/api/v1/holidays",
                 "/api/v1/coupon-campaigns/" + ids.get("campaign"), "/api/v1/coupon-campaigns/" + ids.get("campaign") + "/coupons",
@@ -248,7 +256,8 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/sessions") ? "session" : template.startsWith("/api/v1/orders") ? "order" : template.startsWith("/api/v1/users") ? "user"
                 : template.startsWith("/api/v1/organisations") ? "organisation"
                 : template.startsWith("/api/v1/tariffs") ? "tariff" : template.startsWith("/api/v1/coupon-campaigns") ? "campaign"
-                : template.startsWith("/api/v1/membership-plans") ? "plan" : "operator";
+                : template.startsWith("/api/v1/membership-plans") ? "plan" : template.startsWith("/api/v1/invoices") ? "invoice"
+                : template.startsWith("/api/v1/reconciliations") ? "reconciliation" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
                 .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION);
@@ -314,6 +323,11 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET /api/v1/orders/{id}", null);
         m.put("POST /api/v1/orders/{id}/refunds", "{\"amount\":0.01,\"reason\":\"hijack\",\"idempotencyKey\":\"b-1\"}");
         m.put("POST /api/v1/orders/{id}/payments", "{\"method\":\"CASH\",\"reference\":\"hijack\"}");
+        m.put("GET /api/v1/invoices/{id}", null);
+        m.put("POST /api/v1/invoices/{id}/issue", "{\"invoiceNumber\":\"HIJACK-1\"}");
+        m.put("POST /api/v1/invoices/{id}/reject", "{\"reason\":\"hijack\"}");
+        m.put("POST /api/v1/invoices/{id}/cancel", null);
+        m.put("GET /api/v1/reconciliations/{id}", null);
         String s = "/api/v1/stations/{id}";
         m.put("GET " + s, null);
         m.put("PUT " + s, "{\"name\":\"x\",\"address\":\"y\",\"latitude\":1,\"longitude\":1}");
