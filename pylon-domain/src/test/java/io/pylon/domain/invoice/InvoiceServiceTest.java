@@ -131,7 +131,7 @@ class InvoiceServiceTest {
                 BigDecimal.ZERO.setScale(5), amount, Money.zero(cny))), new IdleCharge(0, 0, Money.zero(cny), false),
                 Money.zero(cny), List.of(), java.util.Set.of());
         Order order = new Order(id, id, OPERATOR, 1L, "CP", 1, "TAG", driver, state, cny, NOW, NOW, bill.energyWh(), bill,
-                Money.of(refunded, "CNY"), null, 0, null, NOW, NOW);
+                Money.of(refunded, "CNY"), null, 0, null, NOW, NOW, null, null);
         orders.put(id, order);
         return order;
     }
@@ -139,7 +139,7 @@ class InvoiceServiceTest {
     private static Order withOperator(Order o, long operatorId) {
         return new Order(o.id(), o.sessionId(), operatorId, o.stationId(), o.chargerId(), o.connectorId(), o.idTag(),
                 o.driverId(), o.state(), o.currency(), o.startedAt(), o.stoppedAt(), o.energyWh(), o.bill(), o.refunded(),
-                o.abnormalReason(), o.points(), o.carbonSavedKg(), o.createdAt(), o.settledAt());
+                o.abnormalReason(), o.points(), o.carbonSavedKg(), o.createdAt(), o.settledAt(), o.idleFrom(), o.pluggedOutAt());
     }
 
     /** Only {@code find} is used by the invoice service. */
