@@ -46,7 +46,7 @@ public class InvoiceController {
                               String taxNumber, String email, Money amount, InvoiceStatus status, List<Long> orderIds,
                               String invoiceNumber, Instant issuedAt, String pdfUrl, String rejectReason,
                               String requestedBy, Instant createdAt, Instant updatedAt) {
-        static InvoiceView of(Invoice i) {
+        public static InvoiceView of(Invoice i) {
             return new InvoiceView(i.id(), i.operatorId(), i.driverId(), i.title().kind(), i.title().name(),
                     i.title().taxNumber(), i.email(), i.amount(), i.status(), i.orderIds(), i.invoiceNumber(), i.issuedAt(),
                     i.pdfUrl(), i.rejectReason(), i.requestedBy(), i.createdAt(), i.updatedAt());
@@ -151,7 +151,8 @@ public class InvoiceController {
                 .orElseThrow(() -> new NoSuchElementException("Invoice " + id));
     }
 
-    private static Invoice done(InvoiceOutcome outcome) {
+    /** The invoice of an outcome, or the error a refusal answers (400 naming orderIds, or 409). */
+    public static Invoice done(InvoiceOutcome outcome) {
         return switch (outcome) {
             case InvoiceOutcome.Done done -> done.invoice();
             case InvoiceOutcome.Refused refused -> throw switch (refused.reason()) {

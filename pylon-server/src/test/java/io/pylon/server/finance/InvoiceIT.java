@@ -52,6 +52,40 @@ class InvoiceIT extends PylonIT {
         assertThat(orders).hasSize(2);
     }
 
+    /** The driver asks in the app: only for their own settled orders; they see and may withdraw their requests. */
+    @Test
+    void aDriverRequestsListsAndWithdrawsTheirOwnInvoices() {
+        var app = op.driverApp("+8613900000101");
+        var noTax = app.post("/api/v1/me/invoices", "{\"orderIds\":" + orders + ",\"titleKind\":\"COMPANY\","
+                + "\"title\":\"Fleet\",\"email\":\"a@b.cn\"}");
+        assertThat(noTax.status()).isEqualTo(400);
+        assertThat(noTax.raw()).contains("taxNumber");
+        var created = app.post("/api/v1/me/invoices", "{\"orderIds\":" + orders + "," + COMPANY + "}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().get("amount").get("amount").decimalValue()).isEqualByComparingTo("17.34");
+        assertThat(created.body().get("status").asString()).isEqualTo("REQUESTED");
+        long id = created.body().get("id").asLong();
+        assertThat(app.post("/api/v1/me/invoices", "{\"orderIds\":[" + orders.get(0) + "]," + COMPANY + "}").status())
+                .as("an order is on one open invoice").isEqualTo(409);
+        assertThat(app.get("/api/v1/me/invoices").body().get("items").size()).isEqualTo(1);
+        assertThat(app.get("/api/v1/me/invoices/" + id).status()).isEqualTo(200);
+
+        long other = Charging.driverWithBalance(op, "+8613900000102", "10.00", op.code().replace("-", "") + "J");
+        var otherApp = op.driverApp("+8613900000102");
+        assertThat(otherApp.get("/api/v1/me/invoices/" + id).status()).isEqualTo(404);
+        assertThat(otherApp.post("/api/v1/me/invoices/" + id + "/cancel", "").status()).isEqualTo(404);
+        var notMine = otherApp.post("/api/v1/me/invoices", "{\"orderIds\":[" + orders.get(1) + "]," + COMPANY + "}");
+        assertThat(notMine.status()).as(notMine.raw()).isEqualTo(400);
+        assertThat(notMine.raw()).contains("orderIds");
+        assertThat(other).isPositive();
+
+        var cancelled = app.post("/api/v1/me/invoices/" + id + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+        assertThat(cancelled.body().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(op.admin().get("/api/v1/invoices/" + id).body().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(op.admin().get("/api/v1/me/invoices").status()).as("staff are not drivers").isEqualTo(403);
+    }
+
     @Test
     void staffRecordIssueAndRejectWithTheAmountComputedFromTheOrders() {
         long refunded = orders.stream().filter(id -> op.admin().get("/api/v1/orders/" + id).body()

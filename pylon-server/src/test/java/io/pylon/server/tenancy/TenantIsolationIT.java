@@ -236,7 +236,8 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/me/wallet/entries", "/api/v1/me/wallet/payments/" + ids.get("payment"), "/api/v1/me/orders",
                 "/api/v1/me/sessions/" + ids.get("session"), "/api/v1/me/orders/" + ids.get("order") + "/receipt",
                 "/api/v1/me/coupons", "/api/v1/me/coupons/" + ids.get("coupon"), "/api/v1/me/coupons/claimable",
-                "/api/v1/me/points", "/api/v1/me/memberships")) {
+                "/api/v1/me/points", "/api/v1/me/memberships", "/api/v1/me/invoices",
+                "/api/v1/me/invoices/" + ids.get("invoice"))) {
             var r = driverOfA.get(path);
             assertThat(r.status()).as(path + " " + r.raw()).isEqualTo(200);
             s.append(r.raw()).append('\n');
@@ -247,7 +248,8 @@ class TenantIsolationIT extends PylonIT {
     private String concrete(String template) {
         if (template.startsWith(DRIVER_APP)) {
             String kind = template.startsWith(DRIVER_APP + "sessions") ? "session" : template.startsWith(DRIVER_APP + "orders")
-                    ? "order" : template.startsWith(DRIVER_APP + "coupons") ? "coupon" : "payment";
+                    ? "order" : template.startsWith(DRIVER_APP + "coupons") ? "coupon"
+                    : template.startsWith(DRIVER_APP + "invoices") ? "invoice" : "payment";
             return template.replace("{id}", ids.get(kind)).replace("{vehicleId}", ids.get("vehicle"))
                     .replace("{idTag}", ids.get("card")).replace("{code}", ids.get("code"));
         }
@@ -372,6 +374,8 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + me + "sessions/{id}/stop", null);
         m.put("GET " + me + "orders/{id}", null);
         m.put("GET " + me + "orders/{id}/receipt", null);
+        m.put("GET " + me + "invoices/{id}", null);
+        m.put("POST " + me + "invoices/{id}/cancel", null);
         m.put("GET " + me + "coupons/{id}", null);
         m.put("PUT " + me + "sessions/{id}/coupon", "{\"couponId\":null}");
         String campaign = "/api/v1/coupon-campaigns/{id}";
