@@ -80,7 +80,7 @@ public class MeCouponController {
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         Driver driver = me.driver();
         var found = coupons.ofDriver(driver.operatorId(), driver.id(), state, now(), new PageRequest(page, size));
-        return new PageResponse<>(found.items().stream().map(MyCoupon::of).toList(), found.page(), found.size(), found.total());
+        return PageResponse.of(found, MyCoupon::of);
     }
 
     @Operation(summary = "One of my coupons", description = "404 for a coupon that is not mine")

@@ -79,7 +79,7 @@ public class MeOrderController {
         var found = orders.list(Me.scope(driver), new OrderFilter(null, null, driver.id(), null,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()), new PageRequest(page, size));
-        return new PageResponse<>(found.items().stream().map(MyOrder::of).toList(), found.page(), found.size(), found.total());
+        return PageResponse.of(found, MyOrder::of);
     }
 
     @Operation(summary = "One of my orders with its band-by-band bill")

@@ -79,8 +79,7 @@ public class MeRewardsController {
         BigDecimal earning = memberships.activeAt(driver.operatorId(), driver.id(), clock.instant())
                 .map(m -> m.toActiveMembership().plan(rate).pointsPerKwh()).orElse(rate);
         return new PointsView(points.balance(driver.operatorId(), driver.id()), plain(earning),
-                new PageResponse<>(journal.items().stream().map(PointsEntry::of).toList(), journal.page(), journal.size(),
-                        journal.total()));
+                PageResponse.of(journal, PointsEntry::of));
     }
 
     @Operation(summary = "My memberships, latest start first", description = "Ended ones included; active marks the one "
@@ -91,8 +90,7 @@ public class MeRewardsController {
         Driver driver = me.driver();
         Instant now = clock.instant();
         var found = memberships.ofDriver(driver.operatorId(), driver.id(), new PageRequest(page, size));
-        return new PageResponse<>(found.items().stream().map(e -> MyMembership.of(e, now)).toList(), found.page(),
-                found.size(), found.total());
+        return PageResponse.of(found, e -> MyMembership.of(e, now));
     }
 
     /** 2.0000 → 2, 10 → 10 (not 1E+1). */

@@ -99,8 +99,7 @@ public class MeWalletController {
         var entries = ledger.statement(driver.operatorId(), driver.id(), new PageRequest(page, size));
         AccountRef wallet = AccountRef.wallet(driver.operatorId(), driver.id());
         AccountRef holds = AccountRef.holds(driver.operatorId(), driver.id());
-        return new PageResponse<>(entries.items().stream().map(e -> view(e, wallet, holds)).toList(), entries.page(),
-                entries.size(), entries.total());
+        return PageResponse.of(entries, e -> view(e, wallet, holds));
     }
 
     @Operation(summary = "Start a top-up through a payment provider",

@@ -27,12 +27,7 @@ class OrderFlowIT extends PylonIT {
     void operatorWithTariff() {
         op = Tenants.create(api, httpPort, "CNY");
         station = op.station("Flow Station");
-        var tariff = op.admin().post("/api/v1/tariffs", """
-                {"name":"Flat","terms":{"workdaySchedule":"00:00-24:00 FLAT",
-                 "prices":[{"band":"FLAT","electricityPerKwh":0.6,"servicePerKwh":0.4}]}}""");
-        assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
-        var assign = op.admin().put("/api/v1/stations/" + station + "/tariff", "{\"tariffId\":" + tariff.body().get("id").asLong() + "}");
-        assertThat(assign.status()).as(assign.raw()).isEqualTo(200);
+        io.pylon.server.support.Charging.flatTariff(op, station);
         charger = op.charger(op.code() + "-F1", station);
     }
 

@@ -14,13 +14,18 @@ public final class Charging {
     /** A station priced at 0.60 electricity + 0.40 service per kWh, all day, with one charger. */
     public static String stationWithFlatTariff(Tenant op, String chargerId) {
         long station = op.station("Priced " + chargerId);
+        flatTariff(op, station);
+        return op.charger(chargerId, station);
+    }
+
+    /** Gives a station a flat tariff: 0.60 electricity + 0.40 service per kWh. */
+    public static void flatTariff(Tenant op, long station) {
         var tariff = op.admin().post("/api/v1/tariffs", """
                 {"name":"Flat","terms":{"workdaySchedule":"00:00-24:00 FLAT",
                  "prices":[{"band":"FLAT","electricityPerKwh":0.6,"servicePerKwh":0.4}]}}""");
         assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
         var assign = op.admin().put("/api/v1/stations/" + station + "/tariff", "{\"tariffId\":" + tariff.body().get("id").asLong() + "}");
         assertThat(assign.status()).as(assign.raw()).isEqualTo(200);
-        return op.charger(chargerId, station);
     }
 
     /** A driver with money in the wallet (a cash top-up) and a card. */
