@@ -47,8 +47,8 @@ final class InMemoryOrders implements OrderRepository {
                                        java.time.LocalDate day, Instant idleFrom, Instant now) {
         Order o = orders.get(id);
         if (o.state() != OrderState.CHARGING) return false;
-        orders.put(id, with(o, OrderState.FINISHED, bill, o.refunded(), null, points, carbon, s.stoppedAt(), bill.energyWh(), null));
-        orders.put(id, idle(orders.get(id), o.bill() == null ? bill : o.bill(), idleFrom, null));
+        Order finished = with(o, OrderState.FINISHED, bill, o.refunded(), null, points, carbon, s.stoppedAt(), bill.energyWh(), null);
+        orders.put(id, idle(finished, bill, idleFrom, null));
         return true;
     }
 
