@@ -51,8 +51,11 @@ public class DailyRollups {
 
     private final DSLContext db;
 
-    public DailyRollups(DSLContext db) {
+    private final RacingInserts racing;
+
+    public DailyRollups(DSLContext db, RacingInserts racing) {
         this.db = db;
+        this.racing = racing;
     }
 
     /** The same figures per station and calendar month (first day of the month), kept with the days. */
@@ -68,7 +71,7 @@ public class DailyRollups {
         long seconds = s.stoppedAt() == null ? 0 : Math.max(0, Duration.between(s.startedAt(), s.stoppedAt()).toSeconds());
         long[] bands = new long[Band.values().length];
         bill.lines().forEach(l -> bands[l.band().ordinal()] += l.energyWh());
-        db.insertInto(table).set(OPERATOR_ID, s.operatorId()).set(STATION_ID, s.stationId()).set(periodField, period)
+        racing.run(() -> db.insertInto(table).set(OPERATOR_ID, s.operatorId()).set(STATION_ID, s.stationId()).set(periodField, period)
                 .set(CURRENCY, bill.currency().getCurrencyCode()).set(SESSIONS, 1L).set(ENERGY, bill.energyWh())
                 .set(SHARP, bands[Band.SHARP.ordinal()]).set(PEAK, bands[Band.PEAK.ordinal()])
                 .set(FLAT, bands[Band.FLAT.ordinal()]).set(VALLEY, bands[Band.VALLEY.ordinal()])
@@ -83,7 +86,7 @@ public class DailyRollups {
                 .set(SERVICE, col(table, SERVICE).plus(bill.serviceTotal().amount()))
                 .set(IDLE, col(table, IDLE).plus(bill.idleFee().amount().amount())).set(SESSION_FEE, col(table, SESSION_FEE).plus(bill.sessionFee().amount()))
                 .set(DISCOUNT, col(table, DISCOUNT).plus(bill.serviceDiscount().amount())).set(SECONDS, col(table, SECONDS).plus(seconds))
-                .execute();
+                .execute());
     }
 
     static final Table<Record> FAULT_DAILY = DSL.table(DSL.name("report_fault_daily"));
@@ -96,9 +99,9 @@ public class DailyRollups {
                 .and(col(CHARGER, OPERATOR_ID).isNotNull()).fetchOne();
         if (c == null) return; // not placed at a station: no station to count it for
         LocalDate day = at.atZone(java.time.ZoneId.of(c.value3())).toLocalDate();
-        db.insertInto(FAULT_DAILY).set(OPERATOR_ID, c.value1()).set(STATION_ID, c.value2()).set(DAY, day).set(FAULTS, 1L)
-                .onConflict(key(FAULT_DAILY, "operator_id", "station_id", "report_day")).doUpdate()
-                .set(FAULTS, col(FAULT_DAILY, FAULTS).plus(1L)).execute();
+        racing.run(() -> db.insertInto(FAULT_DAILY).set(OPERATOR_ID, c.value1()).set(STATION_ID, c.value2()).set(DAY, day)
+                .set(FAULTS, 1L).onConflict(key(FAULT_DAILY, "operator_id", "station_id", "report_day")).doUpdate()
+                .set(FAULTS, col(FAULT_DAILY, FAULTS).plus(1L)).execute());
     }
 
     /**

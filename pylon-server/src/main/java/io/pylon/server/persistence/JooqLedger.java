@@ -70,16 +70,15 @@ public class JooqLedger implements LedgerRepository {
             List.of(SEQ, ID, OPERATOR_ID, KIND, REFERENCE, IDEMPOTENCY_KEY, CREATED_AT, ACTOR, NOTE, CURRENCY);
     private static final List<Field<?>> POSTING_COLUMNS =
             List.of(ENTRY_SEQ, LINE, OPERATOR_ID, ACCOUNT_TYPE, OWNER_ID, AMOUNT_MINOR, CURRENCY);
-    /** How often {@link #lockWallet} retries creating a wallet row that a racing transaction was creating too. */
-    private static final int LOCK_ATTEMPTS = 5;
-
     private final DSLContext db;
     private final TransactionTemplate savepoint;
     private final Clock clock;
+    private final RacingInserts racing;
 
-    public JooqLedger(DSLContext db, PlatformTransactionManager transactions, Clock clock) {
+    public JooqLedger(DSLContext db, PlatformTransactionManager transactions, Clock clock, RacingInserts racing) {
         this.db = db;
         this.clock = clock;
+        this.racing = racing;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -154,17 +153,10 @@ public class JooqLedger implements LedgerRepository {
     @Override
     public void lockWallet(long operatorId, long driverId) {
         Condition wallet = OPERATOR_ID.eq(operatorId).and(DRIVER_ID.eq(driverId));
-        for (int attempt = 1; ; attempt++) {
-            if (db.select(OPERATOR_ID).from(LEDGER_WALLET).where(wallet).forUpdate().fetchOptional().isPresent()) return;
-            try {
-                // PostgreSQL waits for a racing creator and then does nothing; H2's MERGE emulation may fail instead.
-                savepoint.executeWithoutResult(status -> db.insertInto(LEDGER_WALLET)
-                        .set(OPERATOR_ID, operatorId).set(DRIVER_ID, driverId).set(CREATED_AT, clock.instant())
-                        .onConflict(key(LEDGER_WALLET, "operator_id", "driver_id")).doNothing().execute());
-            } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
-                if (attempt >= LOCK_ATTEMPTS) throw e;
-            }
-        }
+        if (db.select(OPERATOR_ID).from(LEDGER_WALLET).where(wallet).forUpdate().fetchOptional().isPresent()) return;
+        racing.run(() -> db.insertInto(LEDGER_WALLET).set(OPERATOR_ID, operatorId).set(DRIVER_ID, driverId)
+                .set(CREATED_AT, clock.instant()).onConflict(key(LEDGER_WALLET, "operator_id", "driver_id")).doNothing().execute());
+        db.select(OPERATOR_ID).from(LEDGER_WALLET).where(wallet).forUpdate().fetchOptional().orElseThrow();
     }
 
     /** One row of the trial balance: the sum of one account type's postings in one operator's books. */
