@@ -14,6 +14,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainIsFrameworkFree = noClasses().that().resideInAPackage("io.pylon.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.netty..", "org.jooq..",
-                    "tools.jackson..", "com.fasterxml..", "jakarta..", "io.pylon.ocpp..", "io.pylon.server..",
+                    "tools.jackson..", "com.fasterxml..", "jakarta..", "io.pylon.ocpp..", "io.pylon.ykc..", "io.pylon.server..",
                     "io.pylon.simulator..", "java.sql..");
 }

@@ -54,7 +54,7 @@ final class Session {
             double dt = Duration.between(lastAdvance, next).toNanos() / 1e9;
             double p = model.powerW(seconds(lastAdvance), soc, limitAt.apply(lastAdvance));
             double energyWh = p * dt / 3600.0;
-            connector.registerWh += energyWh;
+            connector.registerWh += energyWh * MeterFaults.registerFactor(); // --meter-drift: a fast meter
             soc = Math.min(100.0, soc + energyWh / capacityWh * 100.0);
             lastAdvance = next;
         }

@@ -60,7 +60,11 @@ final class SessionDriver {
         if (!running) {
             return;
         }
-        if (!charger.registered || tags.isEmpty() || c.reservation != null || !charger.sessions.canStart(c, "")) {
+        if (!charger.registered && !tags.isEmpty()) {
+            scheduleStart(connectorId, 1_000 + charger.random.nextInt(2_000)); // booting: try again shortly
+            return;
+        }
+        if (tags.isEmpty() || c.reservation != null || !charger.sessions.canStart(c, "")) {
             scheduleStart(connectorId, exponential(meanIdleMs / 4 + 1));
             return;
         }

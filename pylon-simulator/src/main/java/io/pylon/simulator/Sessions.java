@@ -312,6 +312,10 @@ final class Sessions {
         for (ConnectorState c : charger.connectors) {
             sendStatus(c);
         }
+        if (MeterFaults.brokenSeal()) { // --broken-seal
+            charger.calls.send("SecurityEventNotification", Json.object().put("type", "TamperDetectionActivated")
+                    .put("timestamp", Json.time(charger.clock.instant())).put("techInfo", "meter seal broken"));
+        }
     }
 
     void resyncStatuses() {

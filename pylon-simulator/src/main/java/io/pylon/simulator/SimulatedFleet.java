@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class SimulatedFleet implements AutoCloseable {
+public final class SimulatedFleet implements Fleet {
     private static final Logger log = LoggerFactory.getLogger(SimulatedFleet.class);
     private static final double[] AC_RATINGS = {7_400, 11_000, 22_000};
     private static final double[] DC_RATINGS = {60_000, 90_000, 120_000};
@@ -138,6 +138,11 @@ public final class SimulatedFleet implements AutoCloseable {
         return config;
     }
 
+    @Override
+    public int size() {
+        return chargers.size();
+    }
+
     /** @return the simulated chargers in id order */
     public List<SimulatedCharger> chargers() {
         return chargers;
@@ -150,6 +155,10 @@ public final class SimulatedFleet implements AutoCloseable {
 
     /** @return a snapshot of the CALL latency statistics */
     /** Starts the latency histograms afresh, e.g. once the connect ramp is over. */
+    LatencyRecorder recorder() {
+        return recorder;
+    }
+
     public void resetLatency() {
         recorder.reset();
     }

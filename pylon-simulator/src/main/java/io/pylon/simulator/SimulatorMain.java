@@ -27,11 +27,21 @@ import picocli.CommandLine.Option;
         description = {"Simulated OCPP 1.6J charge points: demo fleet and load generator.",
                 "Each charger connects to <url>/<id> (subprotocol ocpp1.6), boots, heartbeats, answers every CSMS "
                         + "command and runs charging sessions with realistic meter values.",
+                "With --protocol ykc: YKC V1.6 piles over TCP (--url tcp://host:8767) that log in, heartbeat, report "
+                        + "real-time data, charge by card and remote start, and keep records made offline until confirmed.",
                 "Prints a progress line every 10 s and a latency report at the end; Ctrl-C stops cleanly."})
 public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "ws://127.0.0.1:8180/ocpp",
             description = "CSMS WebSocket base URL; the charger id is appended (default: ${DEFAULT-VALUE}).")
     URI url;
+
+    @Option(names = "--protocol", defaultValue = "ocpp",
+            description = "ocpp (OCPP 1.6J over WebSocket) or ykc (YKC V1.6 piles over TCP; --url tcp://host:8767) (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--pile-prefix", defaultValue = "3201",
+            description = "YKC: digits the 14-digit pile codes start with (default: ${DEFAULT-VALUE}).")
+    String pilePrefix;
 
     @Option(names = "--count", defaultValue = "10", description = "Number of charge points (default: ${DEFAULT-VALUE}).")
     int count;
@@ -46,6 +56,13 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--charging", defaultValue = "0.5",
             description = "Share 0..1 of connectors charging at a time; 0 disables automatic sessions (default: ${DEFAULT-VALUE}).")
     double charging;
+
+    @Option(names = "--meter-drift", defaultValue = "0%", paramLabel = "PERCENT",
+            description = "Registers count this much faster than the power reported, e.g. 3% (default: ${DEFAULT-VALUE}).")
+    String meterDrift;
+
+    @Option(names = "--broken-seal", description = "Every charger reports its meter seal broken after booting.")
+    boolean brokenSeal;
 
     @Option(names = "--meter-interval", defaultValue = "60",
             description = "Seconds between MeterValues during a session (default: ${DEFAULT-VALUE}).")
@@ -92,6 +109,24 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Seconds after which the latency histograms start afresh, so that the report covers the "
                     + "steady state and not the connect ramp (default: 0 = report everything).")
     long warmup;
+
+    @Option(names = "--fan-out", defaultValue = "0", paramLabel = "SHARE",
+            description = "Load mode command fan-out: every --fan-out-every seconds, this share 0..1 of the connected chargers "
+                    + "each get a TriggerMessage through the platform's REST API; the API-to-answer time is reported as '"
+                    + CommandFanOut.ACTION + "' (default: 0 = off).")
+    double fanOut;
+
+    @Option(names = "--fan-out-every", defaultValue = "30", description = "Seconds between fan-out rounds (default: ${DEFAULT-VALUE}).")
+    int fanOutEvery;
+
+    @Option(names = "--api-url", description = "Platform HTTP base URL for --fan-out (default: the --url host on port 8080).")
+    URI apiUrl;
+
+    @Option(names = "--api-user", defaultValue = "admin", description = "Operator login for --fan-out (default: ${DEFAULT-VALUE}).")
+    String apiUser;
+
+    @Option(names = "--api-password", description = "Password of --api-user (default: env PYLON_ADMIN_PASSWORD).")
+    String apiPassword;
 
     @Option(names = "--report-json", paramLabel = "FILE", description = "Write the latency report as JSON to FILE at the end.")
     Path reportJson;
@@ -156,14 +191,28 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FleetConfig config = toConfig();
+        MeterFaults.configure(MeterFaults.parsePercent(meterDrift), brokenSeal);
         PrintWriter out = new PrintWriter(System.out, true);
-        SimulatedFleet fleet = SimulatedFleet.start(config);
+        Fleet fleet = "ykc".equalsIgnoreCase(protocol) ? YkcFleet.start(toYkcConfig()) : SimulatedFleet.start(toConfig());
+        CommandFanOut fanOutLoad = fanOut > 0 && fleet instanceof SimulatedFleet ocpp ? new CommandFanOut(apiBase(), apiUser,
+                apiPassword != null ? apiPassword : System.getenv().getOrDefault("PYLON_ADMIN_PASSWORD", ""),
+                fanOut, Duration.ofSeconds(fanOutEvery), ocpp, ocpp.recorder()) : null;
+        if (fanOutLoad != null) {
+            fanOutLoad.start();
+        } else if (fanOut > 0) {
+            out.println("--fan-out drives OCPP fleets only; ignored for YKC piles");
+        }
         AtomicBoolean finished = new AtomicBoolean();
         Runnable finish = () -> {
             if (finished.compareAndSet(false, true)) {
+                if (fanOutLoad != null) {
+                    fanOutLoad.stop();
+                }
+                // The report ends where the run ends: the shutdown (every charger stopping its sessions at once)
+                // is not part of the load that was asked for.
+                LatencyReport report = fleet.report();
                 fleet.close();
-                writeReports(fleet.report(), out);
+                writeReports(report, out);
             }
         };
         Thread hook = new Thread(finish, "pylon-sim-shutdown");
@@ -192,10 +241,26 @@ public final class SimulatorMain implements Callable<Integer> {
         return 0;
     }
 
-    static String progress(SimulatedFleet fleet, long seconds) {
+    URI apiBase() {
+        return apiUrl != null ? apiUrl : URI.create("http://" + url.getHost() + ":8080");
+    }
+
+    /** The YKC fleet these options describe: --url tcp://host:port (a ws:// default means the local YKC port 8767). */
+    YkcFleetConfig toYkcConfig() throws UnknownHostException {
+        boolean tcp = "tcp".equalsIgnoreCase(url.getScheme());
+        String host = tcp ? url.getHost() : "127.0.0.1";
+        int port = tcp && url.getPort() > 0 ? url.getPort() : 8767;
+        return YkcFleetConfig.defaults(host, port).withCount(count).withPilePrefix(pilePrefix).withGuns(connectors)
+                .withIntervals(Duration.ofSeconds(heartbeat > 0 ? heartbeat : 10), Duration.ofSeconds(meterInterval))
+                .withCharging(charging, idTags == null ? List.of() : idTags,
+                        Duration.ofMillis((long) (sessionMinutes * 60_000)), 60)
+                .withRun(ramp, duration > 0 ? Duration.ofSeconds(duration) : null, 1L, parseAddresses(sourceAddresses));
+    }
+
+    static String progress(Fleet fleet, long seconds) {
         LatencyReport report = fleet.report();
         return String.format(Locale.ROOT, "[%5ds] connected %d/%d, charging %d, messages %d, p99 %.1f ms, errors %d, timeouts %d",
-                seconds, fleet.connectedCount(), fleet.chargers().size(), fleet.chargingCount(), fleet.messageCount(),
+                seconds, fleet.connectedCount(), fleet.size(), fleet.chargingCount(), fleet.messageCount(),
                 report.total().p99Ms(), report.total().errors(), report.total().timeouts());
     }
 

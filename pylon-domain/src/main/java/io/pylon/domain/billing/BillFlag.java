@@ -14,5 +14,12 @@ public enum BillFlag {
      * The tariff charges an idle fee but the charger never reported the vehicle leaving within the wait
      * (see {@code pylon.billing.plug-out-wait}): settled without an idle fee, to be reviewed.
      */
-    IDLE_END_UNKNOWN
+    IDLE_END_UNKNOWN,
+    /**
+     * The charger's own amount for the session (YKC transaction record) differs from this bill's energy amounts
+     * by more than rounding explains: the charger may hold another billing model. Billed at Pylon's amounts.
+     */
+    CHARGER_AMOUNT_DIFFERS,
+    /** The charger reported the connector idle while the session was running (YKC: two idle reports). */
+    CHARGER_REPORTED_IDLE
 }

@@ -25,7 +25,10 @@ public interface ChargerRepository {
     /** Keeps the boot data; a charger that boots is connected, so it is marked online too. */
     void recordBoot(String id, BootInfo boot, Instant at);
 
-    /** Stores the latest state of a connector (only if newer than what is stored) and appends it to the history. */
+    /**
+     * Stores the latest state of a connector (only if newer than what is stored) and appends it to the history,
+     * atomically and durably before it returns (an adapter may commit many reports at once).
+     */
     void recordStatus(String chargerId, StatusReport report, Instant receivedAt);
 
     List<ConnectorState> connectors(String chargerId);
@@ -35,12 +38,16 @@ public interface ChargerRepository {
     /** Status reports of a connector that happened at or after {@code from}, oldest first, at most {@code limit}. */
     List<StatusReport> statusHistorySince(String chargerId, int connectorId, Instant from, int limit);
 
+    /** Online: held by this node from now. Offline: only if this node (or none) held it — it may be on another node already. */
     void setOnline(String id, boolean online, Instant at);
 
     /** Bulk update of last-seen times (heartbeats are many; they are flushed in batches). */
     void touch(Map<String, Instant> lastSeen);
 
-    /** Marks offline every charger not in {@code connected}; used at start-up and by a node that lost its sockets. */
+    /**
+     * Marks offline every charger held by this node (or by none) that is not in {@code connected}; used at
+     * start-up and by a node that lost its sockets. Chargers held by other nodes are left alone.
+     */
     void markOfflineExcept(Collection<String> connected);
 
     void setFirmwareStatus(String id, String status, Instant at);

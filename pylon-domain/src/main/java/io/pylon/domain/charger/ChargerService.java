@@ -4,6 +4,8 @@ import io.pylon.domain.charger.ConnectOutcome.Allowed;
 import io.pylon.domain.charger.ConnectOutcome.Denied;
 import io.pylon.domain.charger.ConnectOutcome.Reason;
 import io.pylon.domain.common.Transactions;
+import io.pylon.domain.event.DomainEvent.ConnectorStatusChanged;
+import io.pylon.domain.event.DomainEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +23,6 @@ public final class ChargerService {
     private final PasswordHasher hasher;
     private final ChargerSettings settings;
     private final Clock clock;
-    private final Transactions tx;
     /**
      * Known chargers, so that a reconnect storm does not read the database once per handshake. Entries are
      * refreshed after {@link #CACHE_TTL} (another node may have changed the charger) and dropped on every
@@ -34,6 +35,10 @@ public final class ChargerService {
 
     private static final System.Logger LOG = System.getLogger(ChargerService.class.getName());
     private final java.util.List<StatusListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.Consumer<ChargerEvent>> eventListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile DomainEvents events = DomainEvents.NONE;
+    private final Transactions tx;
 
     public ChargerService(ChargerRepository chargers, PasswordHasher hasher, ChargerSettings settings, Clock clock,
                           Transactions tx) {
@@ -117,14 +122,31 @@ public final class ChargerService {
         listeners.add(statusListener);
     }
 
-    /** Stores a connector status and its history entry in one transaction (one commit), then tells listeners. */
+    /** Where connector status changes are published; set once at wiring time. */
+    public void publishTo(DomainEvents domainEvents) {
+        this.events = domainEvents;
+    }
+
+    /**
+     * Stores a connector status and its history entry (durable when this returns) with its
+     * {@link ConnectorStatusChanged} event, then tells listeners. With a transactional publisher (the outbox of
+     * distributed mode) both go into one transaction; otherwise the status joins the store's group commit and the
+     * event is delivered once it is stored.
+     */
     public void status(String chargerId, StatusReport report) {
         Instant now = clock.instant();
-        tx.inTransaction(() -> {
-            chargers.recordStatus(chargerId, report, now);
-            return null;
-        });
         Instant at = report.timestamp() == null ? now : report.timestamp();
+        ConnectorStatusChanged changed = new ConnectorStatusChanged(chargerId, report.connectorId(), report.status(), report.errorCode(), at);
+        if (events.transactional()) {
+            tx.inTransaction(() -> {
+                chargers.recordStatus(chargerId, report, now);
+                events.publish(changed);
+                return null;
+            });
+        } else {
+            chargers.recordStatus(chargerId, report, now);
+            events.publish(changed);
+        }
         for (StatusListener listener : listeners) {
             try {
                 listener.status(chargerId, report, at);
@@ -135,7 +157,7 @@ public final class ChargerService {
         }
     }
 
-    /** At start-up no charger is connected to this node yet. */
+    /** At start-up no charger is connected to this node yet (chargers held by other nodes stay online). */
     public void markAllOffline() {
         chargers.markOfflineExcept(java.util.List.of());
     }
@@ -161,7 +183,20 @@ public final class ChargerService {
     }
 
     public void event(String chargerId, String kind, String detail, Instant occurredAt) {
-        chargers.appendEvent(new ChargerEvent(chargerId, kind, detail, occurredAt == null ? clock.instant() : occurredAt));
+        ChargerEvent event = new ChargerEvent(chargerId, kind, detail, occurredAt == null ? clock.instant() : occurredAt);
+        chargers.appendEvent(event);
+        for (java.util.function.Consumer<ChargerEvent> listener : eventListeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Event listener failed for " + chargerId, e);
+            }
+        }
+    }
+
+    /** Registers who hears of charger events once stored (security events, data transfers: meter seal watch). */
+    public void listenEvents(java.util.function.Consumer<ChargerEvent> listener) {
+        eventListeners.add(listener);
     }
 
     /**

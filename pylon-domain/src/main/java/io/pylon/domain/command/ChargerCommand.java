@@ -57,4 +57,20 @@ public sealed interface ChargerCommand {
                           Instant stopTime) implements ChargerCommand {}
 
     record DataTransfer(String vendorId, String messageId, String data) implements ChargerCommand {}
+
+    /** Sets the charger's clock to the platform's (YKC 0x56; OCPP has no such command). */
+    record ClockSync() implements ChargerCommand {}
+
+    /** Sends the charger its station's current tariff (YKC billing model 0x58). */
+    record PushTariff() implements ChargerCommand {}
+
+    /** Raises or lowers the parking lock of a connector's bay (YKC 0x62). */
+    record ParkingLock(int connectorId, boolean raise) implements ChargerCommand {}
+
+    /**
+     * Enables or locks the charger and caps its output (YKC work parameters 0x52).
+     *
+     * @param maxPowerPercent 30..100 % of the rated power
+     */
+    record WorkParameters(boolean enabled, int maxPowerPercent) implements ChargerCommand {}
 }

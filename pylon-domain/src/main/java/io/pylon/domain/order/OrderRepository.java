@@ -52,6 +52,9 @@ public interface OrderRepository {
     /** Marks a CHARGING order ABNORMAL with a reason; false if it was not CHARGING. */
     boolean abnormal(long orderId, ChargingSession session, String reason, Instant now);
 
+    /** Adds a flag to a billed order's bill (FINISHED or later); false when the order has no bill. */
+    boolean addFlag(long orderId, io.pylon.domain.billing.BillFlag flag, Instant now);
+
     /** Locks the order until the end of the current transaction (refunds of one order happen one at a time). */
     void lock(long orderId);
 

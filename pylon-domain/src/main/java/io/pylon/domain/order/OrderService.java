@@ -44,6 +44,8 @@ public final class OrderService implements SessionListener, StatusListener {
     private final Promotions promotions;
     private final Clock clock;
     private final UsageSource usage;
+    private final java.util.List<OrderListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final System.Logger LOG = System.getLogger(OrderService.class.getName());
 
     public OrderService(OrderRepository orders, IdTokenRepository tokens, BillingContext.Source contexts,
                         WalletService wallet, Promotions promotions, Clock clock, UsageSource usage) {
@@ -54,6 +56,11 @@ public final class OrderService implements SessionListener, StatusListener {
         this.promotions = promotions;
         this.clock = clock;
         this.usage = usage;
+    }
+
+    /** Registers who hears of orders whose bill is final (the transparency log); set at wiring time. */
+    public void listen(OrderListener listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -112,6 +119,7 @@ public final class OrderService implements SessionListener, StatusListener {
             if (orders.abnormal(order.id(), session, problem.get(), clock.instant()) && order.driverId() != null) {
                 wallet.release(session.operatorId(), order.driverId(), reference(order.id()));
             }
+            closed(order.id());
             return;
         }
         Instant idleFrom = use.pluggedOutAt() == null && idleRule(context, bill).charges()
@@ -124,7 +132,37 @@ public final class OrderService implements SessionListener, StatusListener {
         }
         if (idleFrom == null) {
             settle(order.id(), session.operatorId(), order.driverId(), priced.bill());
+            closed(order.id());
         }
+    }
+
+    /**
+     * Compares the amount a charger computed for a session itself (YKC transaction record) with the energy
+     * amounts of the order's bill (electricity + service; idle and session fees and discounts are Pylon's own).
+     * A difference beyond rounding — each bill line rounds two amounts to the currency's minor unit — flags the
+     * order {@link BillFlag#CHARGER_AMOUNT_DIFFERS}. The bill is never changed.
+     *
+     * @return the difference (charger − bill), empty when the session's order has no bill yet
+     */
+    public Optional<io.pylon.domain.money.Money> reconcileChargerAmount(long sessionId, java.math.BigDecimal reported) {
+        return orders.bySession(sessionId).filter(o -> o.bill() != null).map(order -> {
+            Bill bill = order.bill();
+            java.math.BigDecimal billed = bill.electricityTotal().plus(bill.serviceTotal()).amount();
+            java.math.BigDecimal difference = reported.subtract(billed);
+            int digits = Math.max(0, order.currency().getDefaultFractionDigits());
+            java.math.BigDecimal tolerance = java.math.BigDecimal.ONE.movePointLeft(digits)
+                    .multiply(java.math.BigDecimal.valueOf(Math.max(1, bill.lines().size())));
+            if (difference.abs().compareTo(tolerance) > 0) {
+                orders.addFlag(order.id(), BillFlag.CHARGER_AMOUNT_DIFFERS, clock.instant());
+            }
+            return io.pylon.domain.money.Money.rounded(difference, order.currency());
+        });
+    }
+
+    /** Flags a session's billed order (see {@link OrderRepository#addFlag}); false when it has no bill. */
+    public boolean flag(long sessionId, BillFlag flag) {
+        return orders.bySession(sessionId).filter(o -> o.bill() != null)
+                .map(o -> orders.addFlag(o.id(), flag, clock.instant())).orElse(false);
     }
 
     @Override
@@ -178,7 +216,22 @@ public final class OrderService implements SessionListener, StatusListener {
             return false;
         }
         settle(order.id(), order.operatorId(), order.driverId(), billed);
+        closed(order.id());
         return true;
+    }
+
+    private void closed(long orderId) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Optional<Order> order = orders.find(orderId);
+        for (OrderListener listener : listeners) {
+            try {
+                order.ifPresent(listener::closed);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Order listener failed for order " + orderId, e);
+            }
+        }
     }
 
     /** The idle fee rule of the tariff version a bill was made with. */

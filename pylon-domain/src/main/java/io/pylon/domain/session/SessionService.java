@@ -4,6 +4,9 @@ import io.pylon.domain.auth.Authorization;
 import io.pylon.domain.auth.AuthorizationStatus;
 import io.pylon.domain.auth.Authorizer;
 import io.pylon.domain.common.Transactions;
+import io.pylon.domain.event.DomainEvent.SessionStarted;
+import io.pylon.domain.event.DomainEvent.SessionStopped;
+import io.pylon.domain.event.DomainEvents;
 import io.pylon.domain.reservation.ReservationRepository;
 import io.pylon.domain.session.StopOutcome.Result;
 import java.util.List;
@@ -24,6 +27,7 @@ public final class SessionService {
     private final Authorizer authorizer;
     private final Transactions tx;
     private volatile SessionListener listener = SessionListener.NONE;
+    private volatile DomainEvents events = DomainEvents.NONE;
     private static final System.Logger log = System.getLogger(SessionService.class.getName());
     /** Active session id → charger id, so meter values need no database read to find their session. */
     private final ConcurrentMap<Long, String> activeOwners = new ConcurrentHashMap<>();
@@ -40,6 +44,11 @@ public final class SessionService {
     /** Registers what happens on start and stop (orders and billing); set once at wiring time. */
     public void listen(SessionListener sessionListener) {
         this.listener = sessionListener;
+    }
+
+    /** Where session starts and stops are published (in the transaction that stores them); set once at wiring time. */
+    public void publishTo(DomainEvents domainEvents) {
+        this.events = domainEvents;
     }
 
     public Authorization authorize(String chargerId, String idTag) {
@@ -73,6 +82,10 @@ public final class SessionService {
                     auth = new Authorization(answer, auth.expiry(), auth.parentIdTag());
                 }
             }
+            if (auth.accepted()) {
+                events.publish(new SessionStarted(request.chargerId(), id.get(), request.connectorId(), request.idTag(),
+                        request.meterStartWh(), request.timestamp()));
+            }
             return new StartOutcome(id.get(), auth, false);
         });
     }
@@ -91,10 +104,17 @@ public final class SessionService {
         }
         ChargingSession s = session.get();
         if (request.transactionData() != null && !request.transactionData().isEmpty()) {
-            meterValues.append(request.transactionData().stream()
+            meterValues.appendRepeated(request.transactionData().stream()
                     .map(sample -> new MeterReading(s.chargerId(), s.connectorId(), s.id(), sample)).toList());
         }
-        boolean stopped = sessions.complete(s.id(), request.meterStopWh(), request.timestamp(), request.reason(), request.idTag());
+        boolean stopped = tx.inTransaction(() -> {
+            boolean done = sessions.complete(s.id(), request.meterStopWh(), request.timestamp(), request.reason(), request.idTag());
+            if (done) {
+                events.publish(new SessionStopped(s.chargerId(), s.id(), s.connectorId(), request.meterStopWh(),
+                        request.reason(), request.timestamp()));
+            }
+            return done;
+        });
         activeOwners.remove(s.id());
         if (stopped) {
             try {

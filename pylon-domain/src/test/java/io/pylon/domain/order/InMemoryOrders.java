@@ -87,6 +87,15 @@ final class InMemoryOrders implements OrderRepository {
     }
 
     @Override
+    public synchronized boolean addFlag(long id, io.pylon.domain.billing.BillFlag flag, Instant now) {
+        Order o = orders.get(id);
+        if (o == null || o.bill() == null) return false;
+        orders.put(id, with(o, o.state(), o.bill().withFlag(flag), o.refunded(), o.abnormalReason(), o.points(),
+                o.carbonSavedKg(), o.stoppedAt(), o.energyWh(), o.settledAt()));
+        return true;
+    }
+
+    @Override
     public void lock(long orderId) {
         // the in-memory ledger's transactions are serialised already
     }

@@ -64,6 +64,21 @@ class SessionServiceTest {
     }
 
     @Test
+    void startAndStopArePublishedOnceEachAndARefusedStartNotAtAll() {
+        List<io.pylon.domain.event.DomainEvent> published = new java.util.ArrayList<>();
+        service.publishTo(published::add);
+        long id = service.start(start("CP1", 1, "CARD-1", T0)).sessionId();
+        service.start(start("CP1", 1, "CARD-1", T0));
+        service.start(start("CP2", 1, "STOLEN", T0));
+        StopRequest stop = new StopRequest("CP1", id, 8_000, T0.plusSeconds(3600), "Local", "CARD-1", List.of());
+        service.stop(stop);
+        service.stop(stop);
+        assertThat(published).containsExactly(
+                new io.pylon.domain.event.DomainEvent.SessionStarted("CP1", id, 1, "CARD-1", 1_000, T0),
+                new io.pylon.domain.event.DomainEvent.SessionStopped("CP1", id, 1, 8_000L, "Local", T0.plusSeconds(3600)));
+    }
+
+    @Test
     void aRetransmittedStopChangesNothing() {
         long id = service.start(start("CP1", 1, "CARD-1", T0)).sessionId();
         var sample = new MeterSample(T0.plusSeconds(3600), "Energy.Active.Import.Register", null, "Wh", "Transaction.End", "Outlet", "Raw", "8000");

@@ -68,17 +68,23 @@ public class ChargerController {
     private final ChargerRepository chargers;
     private final ReservationRepository reservations;
     private final ConnectionRegistry connections;
+    /** Chargers connected to other nodes of the cluster count as connected too. */
+    private final io.pylon.server.cluster.ClusterPresence presence;
     private final Clock clock;
     private final ChargerAccess access;
     private final JooqEquipment equipment;
     private final Callers callers;
     private final AuditLog audit;
     private final JooqStations stations;
+    private final io.pylon.server.ykc.YkcConnections piles;
 
     public ChargerController(ChargerService service, ChargerRepository chargers, ReservationRepository reservations,
                              ConnectionRegistry connections, Clock clock, ChargerAccess access, JooqEquipment equipment,
-                             Callers callers, AuditLog audit, JooqStations stations) {
+                             Callers callers, AuditLog audit, JooqStations stations,
+                             io.pylon.server.ykc.YkcConnections piles, io.pylon.server.cluster.ClusterPresence presence) {
         this.stations = stations;
+        this.piles = piles;
+        this.presence = presence;
         this.clock = clock;
         this.service = service;
         this.chargers = chargers;
@@ -113,7 +119,7 @@ public class ChargerController {
     private ChargerDetail detail(Charger charger) {
         String id = charger.id();
         return ChargerDetail.of(charger, equipment.find(id).orElse(Equipment.none()), chargers.connectors(id),
-                equipment.specs(id), connections.find(id).isPresent());
+                equipment.specs(id), connections.find(id).isPresent() || piles.find(id).isPresent() || presence.elsewhere(id));
     }
 
     @Operation(summary = "Create a charger before it connects (with its security profile and password)")
@@ -244,6 +250,7 @@ public class ChargerController {
         service.forget(id);
         equipment.forget(id);
         connections.find(id).ifPresent(s -> s.close(io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.POLICY_VIOLATION));
+        piles.find(id).ifPresent(io.pylon.server.ykc.YkcConnection::close);
     }
 
     @Operation(summary = "Status history of a connector (0 = the charger itself), newest first")

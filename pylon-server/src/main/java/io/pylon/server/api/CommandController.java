@@ -149,6 +149,30 @@ public class CommandController {
         return send(id, new ChargerCommand.DataTransfer(r.vendorId(), r.messageId(), r.data()));
     }
 
+    @Operation(summary = "Set the charger's clock to the platform's (YKC piles; OCPP chargers answer NotSupported)")
+    @PostMapping("/clock-sync")
+    public CommandResult clockSync(@PathVariable String id) {
+        return send(id, new ChargerCommand.ClockSync());
+    }
+
+    @Operation(summary = "Send the charger its station's current tariff (YKC billing model; OCPP chargers answer NotSupported)")
+    @PostMapping("/set-tariff")
+    public CommandResult setTariff(@PathVariable String id) {
+        return send(id, new ChargerCommand.PushTariff());
+    }
+
+    @Operation(summary = "Raise or lower a connector's parking lock (YKC piles)")
+    @PostMapping("/parking-lock")
+    public CommandResult parkingLock(@PathVariable String id, @Valid @RequestBody ParkingLock r) {
+        return send(id, new ChargerCommand.ParkingLock(r.connectorId(), "Raise".equals(r.action())));
+    }
+
+    @Operation(summary = "Enable or lock the charger and cap its output, 30..100 % (YKC piles)")
+    @PostMapping("/work-parameters")
+    public CommandResult workParameters(@PathVariable String id, @Valid @RequestBody WorkParameters r) {
+        return send(id, new ChargerCommand.WorkParameters(r.enabled(), r.maxPowerPercent()));
+    }
+
     private CommandResult send(String id, ChargerCommand command) {
         known(id);
         CompletableFuture<CommandResult> reply = commands.send(id, command);

@@ -55,6 +55,11 @@ final class CommandRequests {
     record GetDiagnostics(@NotBlank @Size(max = 512) String location, @Min(0) Integer retries, @Min(0) Integer retryInterval,
                           Instant startTime, Instant stopTime) {}
 
+    record ParkingLock(@NotNull @Min(1) Integer connectorId,
+                       @NotNull @Pattern(regexp = "Raise|Lower", message = "must be Raise or Lower") String action) {}
+
+    record WorkParameters(@NotNull Boolean enabled, @NotNull @Min(30) @Max(100) Integer maxPowerPercent) {}
+
     record DataTransfer(@NotBlank @Size(max = 255) String vendorId, @Size(max = 50) String messageId, String data) {}
 
     record Profile(@NotNull Integer chargingProfileId, Integer transactionId, @NotNull @Min(0) Integer stackLevel,

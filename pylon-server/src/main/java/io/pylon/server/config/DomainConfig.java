@@ -14,6 +14,7 @@ import io.pylon.domain.session.MeterValueStore;
 import io.pylon.domain.session.SessionRepository;
 import io.pylon.domain.session.SessionService;
 import io.pylon.ocpp.schema.OcppSchemas;
+import io.pylon.server.cluster.ChargerRouting;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,10 +86,12 @@ public class DomainConfig {
         return new SessionService(sessions, meterValues, reservations, authorizer, tx);
     }
 
+    /** Commands go through the cluster router: {@code gateway} (the primary, local one) serves chargers connected here. */
     @Bean
-    CommandService commandService(ChargerGateway gateway, ChargerRepository chargers, IdTokenRepository tokens,
-                                  ReservationRepository reservations, Authorizer authorizer, Clock clock) {
-        return new CommandService(gateway, chargers, tokens, reservations, authorizer, clock);
+    CommandService commandService(ChargerGateway gateway, ChargerRouting routing, ChargerRepository chargers,
+                                  IdTokenRepository tokens, ReservationRepository reservations, Authorizer authorizer,
+                                  Clock clock) {
+        return new CommandService(routing.wrap(gateway), chargers, tokens, reservations, authorizer, clock);
     }
 
     /** Table and column names are written unquoted, as in the migrations, so H2 and PostgreSQL fold them alike. */

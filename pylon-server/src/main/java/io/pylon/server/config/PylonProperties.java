@@ -12,18 +12,26 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir       where the embedded database, keys and secrets live (env PYLON_DATA_DIR)
  * @param adminPassword first admin's password (env PYLON_ADMIN_PASSWORD); blank = generate and print once
- * @param nodeId        this node's name in logs and the connection registry
+ * @param nodeId        this node's name in logs and the connection registry (env PYLON_NODE_ID); blank = a new
+ *                      name for every process (host name and a random suffix), unique across a cluster
+ * @param bus           where domain events and routed commands travel (env PYLON_BUS): {@code inprocess} (one
+ *                      node, nothing to run besides the database) or {@code kafka} (several nodes; ADR 0011)
  */
 @Validated
 @ConfigurationProperties("pylon")
 public record PylonProperties(@DefaultValue("./data") Path dataDir,
                               String adminPassword,
-                              @DefaultValue("node-1") String nodeId,
+                              String nodeId,
+                              @DefaultValue("inprocess") Bus bus,
                               @DefaultValue Ocpp ocpp,
+                              @DefaultValue Ykc ykc,
                               @DefaultValue Api api,
                               @DefaultValue Demo demo,
                               @DefaultValue Tenancy tenancy,
                               @DefaultValue Payments payments) {
+
+    /** Where domain events and commands for chargers on other nodes travel. */
+    public enum Bus { INPROCESS, KAFKA }
 
     /**
      * Drivers' wallets and top-ups through payment providers.
@@ -74,6 +82,29 @@ public record PylonProperties(@DefaultValue("./data") Path dataDir,
                        @DefaultValue("60s") Duration pingInterval,
                        @DefaultValue("100") int maxQueuedCalls,
                        @DefaultValue Tls tls) {}
+
+    /**
+     * The YKC (云快充) gateway: piles connect over plain TCP and speak the binary protocol. Registration of
+     * unknown piles follows {@code pylon.ocpp.unknown-chargers} (env PYLON_UNKNOWN_CHARGERS).
+     *
+     * @param port                TCP port (env PYLON_YKC_PORT); 0 = any free port (tests)
+     * @param heartbeatInterval   the piles' heartbeat period (the protocol fixes 10 s); a pile silent for three
+     *                            periods is offline and its connection closed
+     * @param callTimeout         how long a command waits for the pile's answer
+     * @param startTimeout        a remote start must be answered (0x33), and the pile must then report charging,
+     *                            within this time, else the session is closed (the protocol's 90 s)
+     * @param timeZone            the piles' clock: CP56Time2a carries local time (China Standard Time)
+     * @param tariffCheckInterval how often the billing model of every connected pile is compared with its
+     *                            station's tariff in force, and pushed (0x58) when it changed
+     * @param maxGarbageBytes     bytes without a valid frame after which a connection is closed
+     */
+    public record Ykc(@DefaultValue("8767") int port,
+                      @DefaultValue("10s") Duration heartbeatInterval,
+                      @DefaultValue("30s") Duration callTimeout,
+                      @DefaultValue("90s") Duration startTimeout,
+                      @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone,
+                      @DefaultValue("60s") Duration tariffCheckInterval,
+                      @DefaultValue("1036") int maxGarbageBytes) {}
 
     /** @param keystore PKCS#12 file; empty = plain ws */
     public record Tls(Path keystore, String keystorePassword) {

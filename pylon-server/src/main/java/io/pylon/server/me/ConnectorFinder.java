@@ -57,11 +57,14 @@ public class ConnectorFinder {
     private final ChargerRepository chargers;
     private final JooqStations stations;
     private final ChargerGateway gateway;
+    /** Chargers connected to other nodes of the cluster count as connected too. */
+    private final io.pylon.server.cluster.ClusterPresence presence;
     private final BillingContext.Source contexts;
     private final Clock clock;
 
     public ConnectorFinder(JooqEquipment equipment, ChargerRepository chargers, JooqStations stations, ChargerGateway gateway,
-                           BillingContext.Source contexts, Clock clock) {
+                           BillingContext.Source contexts, Clock clock, io.pylon.server.cluster.ClusterPresence presence) {
+        this.presence = presence;
         this.equipment = equipment;
         this.chargers = chargers;
         this.stations = stations;
@@ -89,7 +92,7 @@ public class ConnectorFinder {
         if (spec.isEmpty() && state.isEmpty()) return Optional.empty();
         Charger c = charger.get();
         Optional<Station> station = c.stationId() == null ? Optional.empty() : stations.find(Me.scope(driver), c.stationId());
-        return Optional.of(new Found(c, connectorId, spec, state, gateway.isConnected(chargerId), station, prices(c)));
+        return Optional.of(new Found(c, connectorId, spec, state, gateway.isConnected(chargerId) || presence.elsewhere(chargerId), station, prices(c)));
     }
 
     private Optional<DayPrices> prices(Charger charger) {

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param awaitingPlugOutSince set while the order waits for the car to leave: the tariff charges an idle fee from
  *                             then on, so the idle fee, total and payment are final only once the car has left
  * @param note                 what the driver should know about the amounts (the pending idle fee), or null
+ * @param verification         where the order stands in the transparency log, once its bill is final; else null
  */
 public record Receipt(long orderId, long sessionId, OrderState state, String operatorName, Place station, String chargerId,
                       int connectorId, String connectorCode, Instant startedAt, Instant stoppedAt, long durationSeconds,
@@ -29,7 +30,7 @@ public record Receipt(long orderId, long sessionId, OrderState state, String ope
                       List<DiscountLine> discounts, Money discount, Money total, Money payable, Money paid,
                       List<RefundLine> refunds, Money refunded, Money netPaid, String paymentMethod, long points,
                       BigDecimal carbonSavedKg, Set<BillFlag> flags, Rewards rewards, Instant awaitingPlugOutSince,
-                      String note) {
+                      String note, Verification verification) {
 
     static final String IDLE_FEE_PENDING = "Idle fee pending until the car leaves; the total and the payment are final then.";
 
@@ -56,4 +57,11 @@ public record Receipt(long orderId, long sessionId, OrderState state, String ope
     public record CouponUsed(long id, String code, String name) {}
 
     public record RefundLine(Instant at, Money amount, String reason) {}
+
+    /**
+     * The order's entry in the transparency log: {@code verifyLink} (also the QR code's payload) checks publicly that
+     * the entry with this leaf hash is in the signed log; {@code meterData} says whether the charger's signed meter
+     * readings verified (VERIFIED, UNVERIFIABLE, FAILED or NONE).
+     */
+    public record Verification(long logIndex, String leafHash, String verifyLink, String qrPayload, String meterData) {}
 }

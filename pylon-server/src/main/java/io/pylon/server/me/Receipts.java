@@ -33,9 +33,14 @@ public class Receipts {
     private final JooqLedger ledger;
     private final BillingContext.Source contexts;
     private final OrderRewards rewards;
+    private final io.pylon.server.trust.Transparency transparency;
+    private final io.pylon.domain.metering.MeteringService metering;
 
     public Receipts(Me me, JooqStations stations, JooqEquipment equipment, JooqLedger ledger, BillingContext.Source contexts,
-                    OrderRewards rewards) {
+                    OrderRewards rewards, io.pylon.server.trust.Transparency transparency,
+                    io.pylon.domain.metering.MeteringService metering) {
+        this.transparency = transparency;
+        this.metering = metering;
         this.me = me;
         this.stations = stations;
         this.equipment = equipment;
@@ -78,7 +83,17 @@ public class Receipts {
                 new Receipt.IdleFee(b.idleFee().billedMinutes(), b.idleFee().amount()), b.sessionFee(),
                 b.discounts().stream().map(d -> discountLine(d, earned)).toList(),
                 b.serviceDiscount(), b.total(), b.payable(), paid, refunds, refunded, paid.minus(refunded), "WALLET",
-                o.points(), o.carbonSavedKg(), b.flags(), earned, awaiting, awaiting == null ? null : Receipt.IDLE_FEE_PENDING);
+                o.points(), o.carbonSavedKg(), b.flags(), earned, awaiting, awaiting == null ? null : Receipt.IDLE_FEE_PENDING,
+                verification(o));
+    }
+
+    /** The order's transparency log entry and how its signed meter data checked out; null until logged. */
+    private Receipt.Verification verification(Order o) {
+        return transparency.ofOrder(o.id()).map(e -> {
+            String link = io.pylon.server.trust.Transparency.verifyLink(e);
+            return new Receipt.Verification(e.index(), io.pylon.domain.trust.MerkleHash.hex(e.leafHash()), link, link,
+                    metering.outcome(o.sessionId()).status().name());
+        }).orElse(null);
     }
 
     /** A discount named by its plan, or by the campaign name of the coupon the order used. */

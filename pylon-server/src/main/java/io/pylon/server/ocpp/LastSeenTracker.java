@@ -1,7 +1,9 @@
 package io.pylon.server.ocpp;
 
 import io.pylon.domain.charger.ChargerRepository;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,13 +13,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each charger's last-seen time in memory and writes them in one batch every few seconds,
- * so heartbeats from tens of thousands of chargers cost a handful of statements, not one each.
+ * Keeps each charger's last-seen time in memory and writes it in batches: every few seconds, the chargers heard
+ * from since their time was last written, if that was at least {@link #PRECISION} ago (a charger that is heard from every
+ * two seconds costs one row update a minute, not thirty). The stored {@code last_seen} is therefore at most
+ * {@code PRECISION} plus one flush interval behind; online/offline is tracked separately, at once.
  */
 @Component
 public class LastSeenTracker {
+    static final Duration PRECISION = Duration.ofSeconds(60);
 
     private final ConcurrentMap<String, Instant> dirty = new ConcurrentHashMap<>();
+    private final Map<String, Instant> written = new ConcurrentHashMap<>();
     private final ChargerRepository chargers;
     private final Clock clock;
 
@@ -32,12 +38,30 @@ public class LastSeenTracker {
 
     @Scheduled(fixedDelayString = "${pylon.ocpp.last-seen-flush:5s}")
     public void flush() {
+        flush(false);
+    }
+
+    /** Writes every pending time, however recent (at shutdown). */
+    @PreDestroy
+    public void flushAll() {
+        flush(true);
+    }
+
+    private void flush(boolean all) {
         if (dirty.isEmpty()) return;
         Map<String, Instant> batch = new HashMap<>();
-        for (String id : dirty.keySet()) {
-            Instant at = dirty.remove(id);
-            if (at != null) batch.put(id, at);
+        Instant now = clock.instant();
+        for (Map.Entry<String, Instant> e : dirty.entrySet()) {
+            Instant before = written.get(e.getKey());
+            if (all || before == null || !now.isBefore(before.plus(PRECISION))) {
+                batch.put(e.getKey(), e.getValue());
+            }
         }
+        if (batch.isEmpty()) return;
         chargers.touch(batch);
+        batch.forEach((id, at) -> {
+            written.put(id, at);
+            dirty.remove(id, at); // a newer time that arrived meanwhile stays pending
+        });
     }
 }

@@ -26,6 +26,7 @@ final class Ocpp16Commands {
     /** The CALL to send: action name and payload. */
     record OcppCall(String action, JsonNode payload) {}
 
+    /** The CALL for a command, or null when OCPP 1.6 has none (the charger answers NotSupported). */
     static OcppCall toCall(ChargerCommand command) {
         ObjectNode p = JSON.objectNode();
         return switch (command) {
@@ -101,6 +102,10 @@ final class Ocpp16Commands {
                 if (c.data() != null) p.put("data", c.data());
                 yield new OcppCall("DataTransfer", p);
             }
+            case ClockSync c -> null;
+            case PushTariff c -> null;
+            case ParkingLock c -> null;
+            case WorkParameters c -> null;
         };
     }
 

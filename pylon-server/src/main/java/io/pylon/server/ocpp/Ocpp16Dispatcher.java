@@ -11,6 +11,7 @@ import io.pylon.ocpp.schema.Ocpp16Actions;
 import io.pylon.ocpp.schema.OcppSchemas;
 import io.pylon.ocpp.schema.OcppSchemas.Kind;
 import io.pylon.ocpp.schema.SchemaViolation;
+import io.pylon.server.metrics.GatewayMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,12 +38,16 @@ public class Ocpp16Dispatcher {
     private final FrameCodec codec = new FrameCodec();
     private final OcppSchemas schemas;
     private final Map<String, Ocpp16Handler> handlers;
-    private final LastSeenTracker lastSeen;
+    private static final String PROTOCOL = "ocpp1.6";
 
-    public Ocpp16Dispatcher(OcppSchemas schemas, List<Ocpp16Handler> handlers, LastSeenTracker lastSeen) {
+    private final LastSeenTracker lastSeen;
+    private final GatewayMetrics metrics;
+
+    public Ocpp16Dispatcher(OcppSchemas schemas, List<Ocpp16Handler> handlers, LastSeenTracker lastSeen, GatewayMetrics metrics) {
         this.schemas = schemas;
         this.handlers = handlers.stream().collect(Collectors.toMap(Ocpp16Handler::action, Function.identity()));
         this.lastSeen = lastSeen;
+        this.metrics = metrics;
     }
 
     /** On the event loop: one text frame from the charger. */
@@ -49,6 +55,7 @@ public class Ocpp16Dispatcher {
         lastSeen.seen(session.chargerId());
         switch (codec.decode(text)) {
             case Invalid invalid -> {
+                metrics.decodeFailure(PROTOCOL, invalid.violation().code().name());
                 log.info("Charger {}: bad frame ({})", session.chargerId(), invalid.violation().description());
                 if (invalid.violation().replyable()) {
                     session.send(new CallError(invalid.violation().id(), invalid.violation().code(),
@@ -62,10 +69,13 @@ public class Ocpp16Dispatcher {
     }
 
     private void onCall(OcppSession session, Call call) {
+        long received = System.nanoTime();
         if (!schemas.knows(call.action())) {
+            metrics.received(PROTOCOL, "unknown");
             reject(session, call, OcppErrorCode.NOT_IMPLEMENTED, "Unknown action " + call.action());
             return;
         }
+        metrics.received(PROTOCOL, call.action());
         Ocpp16Handler handler = handlers.get(call.action());
         if (handler == null || !Ocpp16Actions.FROM_CHARGER.contains(call.action())) {
             reject(session, call, OcppErrorCode.NOT_SUPPORTED, "Action " + call.action() + " is not supported by the central system");
@@ -77,7 +87,15 @@ public class Ocpp16Dispatcher {
             reject(session, call, v.code(), v.field() + ": " + v.description());
             return;
         }
-        session.inbound().execute(() -> handle(session, handler, call));
+        session.inbound().execute(() -> {
+            MDC.put("charger", session.chargerId());
+            try {
+                handle(session, handler, call);
+            } finally {
+                MDC.remove("charger");
+                metrics.handled(PROTOCOL, call.action(), System.nanoTime() - received);
+            }
+        });
     }
 
     private void handle(OcppSession session, Ocpp16Handler handler, Call call) {
@@ -115,7 +133,8 @@ public class Ocpp16Dispatcher {
         session.onReply(result);
     }
 
-    private static void reject(OcppSession session, Call call, OcppErrorCode code, String description) {
+    private void reject(OcppSession session, Call call, OcppErrorCode code, String description) {
+        metrics.callError(PROTOCOL, schemas.knows(call.action()) ? call.action() : "unknown", code.name());
         session.send(new CallError(call.id(), code, description, NO_DETAILS));
     }
 }

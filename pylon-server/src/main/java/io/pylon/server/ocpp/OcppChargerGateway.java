@@ -6,6 +6,7 @@ import io.pylon.domain.command.CommandFailure;
 import io.pylon.domain.command.CommandResult;
 import io.pylon.ocpp.schema.OcppSchemas;
 import io.pylon.ocpp.schema.OcppSchemas.Kind;
+import io.pylon.server.metrics.GatewayMetrics;
 import io.pylon.server.ocpp.Ocpp16Commands.OcppCall;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,13 @@ public class OcppChargerGateway implements ChargerGateway {
 
     private final ConnectionRegistry registry;
     private final OcppSchemas schemas;
+    private final GatewayMetrics metrics;
 
-    public OcppChargerGateway(ConnectionRegistry registry, OcppSchemas schemas) {
+    public OcppChargerGateway(ConnectionRegistry registry, OcppSchemas schemas, GatewayMetrics metrics) {
         this.registry = registry;
         this.schemas = schemas;
+        this.metrics = metrics;
+        metrics.connections("ocpp1.6", registry::size);
     }
 
     @Override
@@ -32,9 +36,13 @@ public class OcppChargerGateway implements ChargerGateway {
             return CompletableFuture.failedFuture(new CommandFailure(CommandFailure.Kind.OFFLINE, "Charger " + chargerId + " is offline"));
         }
         OcppCall call = Ocpp16Commands.toCall(command);
+        if (call == null) {
+            return CompletableFuture.completedFuture(new CommandResult("NotSupported", java.util.Map.of()));
+        }
         schemas.validate(call.action(), Kind.REQUEST, call.payload()).ifPresent(v -> {
             throw new IllegalArgumentException(call.action() + " " + v.field() + ": " + v.description());
         });
+        metrics.sent("ocpp1.6", call.action());
         return session.call(call.action(), call.payload()).thenApply(reply -> Ocpp16Commands.toResult(call.action(), reply));
     }
 

@@ -35,6 +35,8 @@ public class OcppGateway implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OcppGateway.class);
     /** Largest HTTP upgrade request (headers) accepted. */
     private static final int MAX_UPGRADE_BYTES = 8192;
+    /** How long a stopping node waits for its chargers to close after asking them to go. */
+    private static final java.time.Duration DRAIN_WAIT = java.time.Duration.ofSeconds(5);
 
     private final PylonProperties.Ocpp settings;
     private final ChargerService chargers;
@@ -135,10 +137,32 @@ public class OcppGateway implements SmartLifecycle {
     public void stop() {
         if (serverChannel == null) return;
         serverChannel.close().syncUninterruptibly();
-        registry.all().forEach(s -> s.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE));
+        drain();
         io.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         serverChannel = null;
+    }
+
+    /**
+     * Asks every charger to go ("1001 going away: node shutting down", so it reconnects — through the load balancer,
+     * to another node) and waits up to {@link #DRAIN_WAIT} for their connections to close and their last
+     * messages to be handled, before the event loops go.
+     */
+    private void drain() {
+        var goingAway = new WebSocketCloseStatus(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "node shutting down");
+        registry.all().forEach(s -> s.close(goingAway));
+        long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+        while (registry.size() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (registry.size() > 0) {
+            log.warn("{} chargers still connected after {}; closing their sockets", registry.size(), DRAIN_WAIT);
+        }
     }
 
     @Override

@@ -8,13 +8,13 @@ import java.util.concurrent.Executor;
  * Runs tasks one at a time, in submission order, on a shared executor (virtual threads): the
  * messages of one charger are handled in order while thousands of chargers proceed in parallel.
  */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
 
     private final Executor delegate;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean active;
 
-    SerialExecutor(Executor delegate) {
+    public SerialExecutor(Executor delegate) {
         this.delegate = delegate;
     }
 

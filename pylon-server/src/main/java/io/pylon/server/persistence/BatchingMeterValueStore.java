@@ -1,202 +1,150 @@
 package io.pylon.server.persistence;
 
 import static io.pylon.server.persistence.Db.*;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pylon.domain.session.MeterReading;
 import io.pylon.domain.session.MeterSample;
 import io.pylon.domain.session.MeterValueStore;
-import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.jooq.Field;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores meter readings in batches: callers queue their readings and wait; writer threads take
- * everything queued (up to {@link #MAX_ROWS} rows) and write it in one multi-row insert and one
- * commit, then release all callers of that batch. Under load this turns thousands of small
- * messages into a few large writes (group commit); when idle a write goes out at once.
- *
- * <p>A failed batch is retried message by message so one bad message fails alone; a database that
- * is down is retried with back-off while callers wait (chargers get their answer late, never a
- * false one).
+ * Stores meter readings by group commit ({@link GroupCommit}): handlers wait while writer threads write everything
+ * queued (up to {@link #MAX_ROWS} sampled values) in one transaction, then release them all. A row is one sampled
+ * instant with all its values ({@link StoredInstant}); on PostgreSQL new rows go in with COPY.
  */
 @Component
 public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle, org.springframework.beans.factory.DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(BatchingMeterValueStore.class);
-    /** Rows per insert statement: 12 columns × 1000 rows stays under every driver's bind limit. */
+    /** Rows per insert statement: 6 columns × 1000 rows stays under every driver's bind limit. */
     static final int MAX_ROWS = 1000;
-    /** Messages that may wait to be written before callers are held back. */
-    static final int QUEUE_CAPACITY = 50_000;
     private static final int WRITERS = 2;
 
+    private static final Table<Record> METER_READING = table(name("meter_reading"));
     private static final Field<Long> SESSION_ID = bigint("session_id");
     private static final Field<Instant> SAMPLED_AT = time("sampled_at");
-    private static final Field<String> MEASURAND = str("measurand");
-    private static final Field<String> PHASE = str("phase");
-    private static final Field<String> UNIT = str("unit");
-    private static final Field<String> CONTEXT = str("context");
-    private static final Field<String> LOCATION = str("location");
-    private static final Field<String> FORMAT = str("format");
-    private static final Field<String> VALUE_TEXT = str("value_text");
-    private static final Field<BigDecimal> VALUE_NUMERIC = decimal("value_numeric");
+    private static final Field<String> SAMPLES = str("samples");
+    private static final String INSERT_HEAD =
+            "insert into meter_reading (charger_id, connector_id, sampled_at, digest, session_id, samples) values ";
 
-    private record Pending(List<MeterReading> readings, CompletableFuture<Void> done) {}
-
-    private static final java.util.List<org.jooq.Field<?>> COLUMNS = java.util.List.of(CHARGER_ID, CONNECTOR_ID, SESSION_ID, SAMPLED_AT, MEASURAND, PHASE, UNIT, CONTEXT, LOCATION, FORMAT, VALUE_TEXT);
+    /** @param repeated readings that may be stored already (a stop's transaction data): never COPYed */
+    private record Pending(List<MeterReading> readings, boolean repeated) {}
 
     private final DSLContext db;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean running;
-
     private final HikariDataSource writerPool;
+    private final GroupCommit<Pending> commits;
+    private final Counter copyConflicts;
 
     /**
      * The writers get a small pool of their own: sharing the main pool, they queued behind the very handlers
      * that wait for them (seen under load: thousands of MeterValues waiting while the writers waited for a
      * connection).
      */
-    public BatchingMeterValueStore(DSLContext db, DataSourceProperties dataSource) {
+    public BatchingMeterValueStore(DSLContext db, DataSourceProperties dataSource, MeterRegistry metrics) {
         this.writerPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         writerPool.setPoolName("meter-writers");
         writerPool.setMaximumPoolSize(WRITERS);
         writerPool.setMinimumIdle(1);
         this.db = DSL.using(writerPool, db.dialect(), db.settings());
+        this.commits = new GroupCommit<>("meter", writerPool, WRITERS, MAX_ROWS, p -> p.readings().size(), this::write, metrics);
+        this.copyConflicts = Counter.builder("pylon.meter.batch.conflicts")
+                .description("Batches written again row by row because they held an already-stored reading").register(metrics);
     }
 
     @Override
     public void append(List<MeterReading> readings) {
-        if (readings.isEmpty()) return;
-        if (!running) {
-            insert(readings);
-            return;
-        }
-        Pending pending = new Pending(readings, new CompletableFuture<>());
-        try {
-            queue.put(pending);
-            pending.done().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while storing meter values", e);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
+        if (!readings.isEmpty()) commits.submit(new Pending(readings, false));
+    }
+
+    @Override
+    public void appendRepeated(List<MeterReading> readings) {
+        if (!readings.isEmpty()) commits.submit(new Pending(readings, true));
     }
 
     @Override
     public List<MeterReading> forSession(long sessionId, int limit) {
-        return db.select(COLUMNS).from(METER_VALUE).where(SESSION_ID.eq(sessionId)).orderBy(SAMPLED_AT, INT_ID).limit(limit)
-                .fetch(r -> new MeterReading(r.get(CHARGER_ID), r.get(CONNECTOR_ID), r.get(SESSION_ID),
-                        new MeterSample(r.get(SAMPLED_AT), r.get(MEASURAND), emptyToNull(r.get(PHASE)),
-                                emptyToNull(r.get(UNIT)), emptyToNull(r.get(CONTEXT)), emptyToNull(r.get(LOCATION)),
-                                emptyToNull(r.get(FORMAT)), r.get(VALUE_TEXT))));
+        List<MeterReading> readings = new ArrayList<>();
+        var rows = db.select(CHARGER_ID, CONNECTOR_ID, SAMPLED_AT, SAMPLES).from(METER_READING)
+                .where(SESSION_ID.eq(sessionId)).orderBy(SAMPLED_AT).limit(limit).fetch();
+        for (var r : rows) {
+            for (MeterSample sample : MeterSampleCodec.decode(r.get(SAMPLED_AT), r.get(SAMPLES))) {
+                if (readings.size() == limit) return readings;
+                readings.add(new MeterReading(r.get(CHARGER_ID), r.get(CONNECTOR_ID), sessionId, sample));
+            }
+        }
+        return readings;
     }
 
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
-                int rows = first.readings().size();
-                Pending next;
-                while (rows < MAX_ROWS && (next = queue.poll()) != null) {
-                    batch.add(next);
-                    rows += next.readings().size();
+    /**
+     * Writes one batch in the group commit's transaction. On PostgreSQL new readings go in with COPY (no statement
+     * to parse and plan); if one of them was stored already after all (a retransmitted message), the transaction is
+     * rolled back and everything written with {@code insert … on conflict do nothing}, which skips exactly those
+     * rows. Repeated readings always take that insert.
+     */
+    private void write(Connection c, List<Pending> batch) throws SQLException {
+        List<MeterReading> freshReadings = new ArrayList<>();
+        List<MeterReading> repeatedReadings = new ArrayList<>();
+        batch.forEach(p -> (p.repeated() ? repeatedReadings : freshReadings).addAll(p.readings()));
+        List<StoredInstant> fresh = StoredInstant.of(freshReadings);
+        boolean postgres = c.isWrapperFor(PGConnection.class);
+        if (postgres && !fresh.isEmpty() && !MeterCopy.copied(c.unwrap(PGConnection.class), fresh)) {
+            copyConflicts.increment();
+            c.rollback();
+            postgres = false;
+        }
+        if (!postgres) insertAll(c, fresh);
+        insertAll(c, StoredInstant.of(repeatedReadings));
+    }
+
+    private static void insertAll(Connection c, List<StoredInstant> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += MAX_ROWS) {
+            insertChunk(c, rows.subList(from, Math.min(rows.size(), from + MAX_ROWS)));
+        }
+    }
+
+    static void insertChunk(Connection c, List<StoredInstant> rows) throws SQLException {
+        StringBuilder sql = new StringBuilder(INSERT_HEAD.length() + rows.size() * 16 + 30).append(INSERT_HEAD);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)");
+        }
+        sql.append(" on conflict do nothing");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (StoredInstant row : rows) {
+                ps.setString(p++, row.chargerId());
+                ps.setInt(p++, row.connectorId());
+                ps.setObject(p++, OffsetDateTime.ofInstant(row.sampledAt(), ZoneOffset.UTC));
+                ps.setLong(p++, row.digest());
+                if (row.sessionId() == null) {
+                    ps.setNull(p++, Types.BIGINT);
+                } else {
+                    ps.setLong(p++, row.sessionId());
                 }
-                writeBatch(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
+                ps.setString(p++, row.samples());
             }
+            ps.executeUpdate();
         }
-    }
-
-    private void writeBatch(List<Pending> batch) throws InterruptedException {
-        List<MeterReading> all = new ArrayList<>();
-        batch.forEach(p -> all.addAll(p.readings()));
-        long backoff = 100;
-        while (true) {
-            try {
-                insert(all);
-                batch.forEach(p -> p.done().complete(null));
-                return;
-            } catch (RuntimeException e) {
-                if (!isTransient(e)) {
-                    writeOneByOne(batch);
-                    return;
-                }
-                log.warn("Database unavailable for meter values ({} rows waiting), retrying in {} ms: {}",
-                        all.size(), backoff, e.getMessage());
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
-            }
-        }
-    }
-
-    private void writeOneByOne(List<Pending> batch) {
-        for (Pending p : batch) {
-            try {
-                insert(p.readings());
-                p.done().complete(null);
-            } catch (RuntimeException e) {
-                log.warn("Meter values rejected by the database: {}", e.getMessage());
-                p.done().completeExceptionally(e);
-            }
-        }
-    }
-
-    private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof java.net.ConnectException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void insert(List<MeterReading> readings) {
-        for (int from = 0; from < readings.size(); from += MAX_ROWS) {
-            List<MeterReading> chunk = readings.subList(from, Math.min(readings.size(), from + MAX_ROWS));
-            var insert = db.insertInto(METER_VALUE, CHARGER_ID, CONNECTOR_ID, SESSION_ID,
-                    SAMPLED_AT, MEASURAND, PHASE, UNIT, CONTEXT, LOCATION, FORMAT, VALUE_TEXT, VALUE_NUMERIC);
-            for (MeterReading r : chunk) {
-                MeterSample s = r.sample();
-                insert = insert.values(r.chargerId(), r.connectorId(), r.sessionId(), s.timestamp(), s.measurand(),
-                        nullToEmpty(s.phase()), nullToEmpty(s.unit()), nullToEmpty(s.context()),
-                        nullToEmpty(s.location()), nullToEmpty(s.format()), s.value(), fit(s.numeric()));
-            }
-            insert.onConflict(key(METER_VALUE, "charger_id", "connector_id", "sampled_at", "measurand", "phase", "location", "context"))
-                    .doNothing().execute();
-        }
-    }
-
-    /** numeric(24,6): values out of that range are kept as text only. */
-    private static BigDecimal fit(BigDecimal value) {
-        if (value == null) return null;
-        BigDecimal scaled = value.setScale(6, java.math.RoundingMode.HALF_EVEN);
-        return scaled.precision() - scaled.scale() > 18 ? null : scaled;
     }
 
     private static String nullToEmpty(String s) {
@@ -209,24 +157,12 @@ public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle,
 
     @Override
     public void start() {
-        running = true;
-        for (int i = 0; i < WRITERS; i++) {
-            Thread t = Thread.ofPlatform().name("meter-writer-" + i).daemon().start(this::writeLoop);
-            writers.add(t);
-        }
+        commits.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        for (Thread t : writers) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        writers.clear();
+        commits.stop();
     }
 
     /** The writers' pool lives as long as the bean: a stopped context (Spring pauses idle ones) may start again. */
@@ -237,7 +173,7 @@ public class BatchingMeterValueStore implements MeterValueStore, SmartLifecycle,
 
     @Override
     public boolean isRunning() {
-        return running;
+        return commits.isRunning();
     }
 
     /** Stops after the OCPP gateway (which stops first, at a higher phase) so queued readings get written. */

@@ -81,7 +81,6 @@ final class Db {
     static final Table<Record> ID_TOKEN = table(name("id_token"));
     static final Table<Record> RESERVATION = table(name("reservation"));
     static final Table<Record> SESSION = table(name("charging_session"));
-    static final Table<Record> METER_VALUE = table(name("meter_value"));
     static final Table<Record> APP_USER = table(name("app_user"));
     static final Table<Record> OPERATOR = table(name("operator"));
     static final Table<Record> ORGANISATION = table(name("organisation"));

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.pylon.server.cluster.NodeIdentity;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -73,14 +74,29 @@ public class JooqChargerRepository implements ChargerRepository {
 
     private static final java.util.List<org.jooq.Field<?>> EVENT_COLUMNS = java.util.List.of(CHARGER_ID, KIND, DETAIL, OCCURRED_AT);
 
+    /** The node holding the charger's connection (ADR 0011); null = none. */
+    private static final Field<String> NODE = str("node_id");
+
     private final DSLContext db;
     private final Tenancy tenancy;
     private final DailyRollups rollups;
+    private final BatchingStatusStore statusStore;
+    private final SpringTransactions transactions;
+    private final String node;
 
-    public JooqChargerRepository(DSLContext db, Tenancy tenancy, DailyRollups rollups) {
+    public JooqChargerRepository(DSLContext db, Tenancy tenancy, DailyRollups rollups, BatchingStatusStore statusStore,
+                                 SpringTransactions transactions, NodeIdentity node) {
         this.db = db;
         this.tenancy = tenancy;
         this.rollups = rollups;
+        this.statusStore = statusStore;
+        this.transactions = transactions;
+        this.node = node.id();
+    }
+
+    /** Rows this node may mark offline: its own, or held by nobody (a charger held by another node is not ours to drop). */
+    private Condition heldHere() {
+        return NODE.eq(node).or(NODE.isNull());
     }
 
     @Override
@@ -137,29 +153,37 @@ public class JooqChargerRepository implements ChargerRepository {
         db.update(CHARGER).set(VENDOR, b.vendor()).set(MODEL, b.model()).set(SERIAL, b.serialNumber())
                 .set(BOX_SERIAL, b.chargeBoxSerialNumber()).set(FIRMWARE, b.firmwareVersion()).set(ICCID, b.iccid())
                 .set(IMSI, b.imsi()).set(METER_TYPE, b.meterType()).set(METER_SERIAL, b.meterSerialNumber())
-                .set(LAST_BOOT, at).set(LAST_SEEN, at).set(ONLINE, true).set(UPDATED_AT, at).where(ID.eq(id)).execute();
+                .set(LAST_BOOT, at).set(LAST_SEEN, at).set(ONLINE, true).set(NODE, node).set(UPDATED_AT, at).where(ID.eq(id)).execute();
     }
 
     @Override
     public void recordStatus(String chargerId, StatusReport r, Instant receivedAt) {
-        Instant at = r.timestamp() == null ? receivedAt : r.timestamp();
-        db.insertInto(STATUS_HISTORY).set(CHARGER_ID, chargerId).set(CONNECTOR_ID, r.connectorId())
-                .set(STATUS, r.status().name()).set(ERROR_CODE, r.errorCode()).set(INFO, r.info())
-                .set(VENDOR_ID, r.vendorId()).set(VENDOR_ERROR, r.vendorErrorCode()).set(STATUS_AT, at)
-                .set(RECEIVED_AT, receivedAt).execute();
-        if (r.status() == ConnectorStatus.FAULTED) {
-            rollups.fault(chargerId, at);
+        if (r.status() != ConnectorStatus.FAULTED
+                && !org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            statusStore.record(chargerId, r, receivedAt);
+            return;
         }
-        int updated = db.update(CONNECTOR).set(STATUS, r.status().name()).set(ERROR_CODE, r.errorCode())
-                .set(INFO, r.info()).set(VENDOR_ID, r.vendorId()).set(VENDOR_ERROR, r.vendorErrorCode())
-                .set(STATUS_AT, at)
-                .where(CHARGER_ID.eq(chargerId)).and(CONNECTOR_ID.eq(r.connectorId())).and(STATUS_AT.le(at)).execute();
-        if (updated == 0) {
-            db.insertInto(CONNECTOR).set(CHARGER_ID, chargerId).set(CONNECTOR_ID, r.connectorId())
+        // In the caller's transaction (e.g. with an outbox event), or a fault, which also counts in the day's fault
+        // figures in the same transaction (rare: not worth batching).
+        transactions.inTransaction(() -> {
+            Instant at = r.timestamp() == null ? receivedAt : r.timestamp();
+            db.insertInto(STATUS_HISTORY).set(CHARGER_ID, chargerId).set(CONNECTOR_ID, r.connectorId())
                     .set(STATUS, r.status().name()).set(ERROR_CODE, r.errorCode()).set(INFO, r.info())
                     .set(VENDOR_ID, r.vendorId()).set(VENDOR_ERROR, r.vendorErrorCode()).set(STATUS_AT, at)
-                    .onConflict(key(CONNECTOR, "charger_id", "connector_id")).doNothing().execute();
-        }
+                    .set(RECEIVED_AT, receivedAt).execute();
+            rollups.fault(chargerId, at);
+            int updated = db.update(CONNECTOR).set(STATUS, r.status().name()).set(ERROR_CODE, r.errorCode())
+                    .set(INFO, r.info()).set(VENDOR_ID, r.vendorId()).set(VENDOR_ERROR, r.vendorErrorCode())
+                    .set(STATUS_AT, at)
+                    .where(CHARGER_ID.eq(chargerId)).and(CONNECTOR_ID.eq(r.connectorId())).and(STATUS_AT.le(at)).execute();
+            if (updated == 0) {
+                db.insertInto(CONNECTOR).set(CHARGER_ID, chargerId).set(CONNECTOR_ID, r.connectorId())
+                        .set(STATUS, r.status().name()).set(ERROR_CODE, r.errorCode()).set(INFO, r.info())
+                        .set(VENDOR_ID, r.vendorId()).set(VENDOR_ERROR, r.vendorErrorCode()).set(STATUS_AT, at)
+                        .onConflict(key(CONNECTOR, "charger_id", "connector_id")).doNothing().execute();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -189,7 +213,13 @@ public class JooqChargerRepository implements ChargerRepository {
 
     @Override
     public void setOnline(String id, boolean online, Instant at) {
-        db.update(CHARGER).set(ONLINE, online).set(LAST_SEEN, at).where(ID.eq(id)).execute();
+        if (online) {
+            db.update(CHARGER).set(ONLINE, true).set(NODE, node).set(LAST_SEEN, at).where(ID.eq(id)).execute();
+        } else {
+            // A late close on this node must not mark offline a charger that already reconnected to another.
+            db.update(CHARGER).set(ONLINE, false).set(NODE, (String) null).set(LAST_SEEN, at)
+                    .where(ID.eq(id)).and(heldHere()).execute();
+        }
     }
 
     @Override
@@ -202,9 +232,9 @@ public class JooqChargerRepository implements ChargerRepository {
 
     @Override
     public void markOfflineExcept(Collection<String> connected) {
-        Condition where = ONLINE.isTrue();
+        Condition where = ONLINE.isTrue().and(heldHere());
         if (!connected.isEmpty()) where = where.and(ID.notIn(connected));
-        db.update(CHARGER).set(ONLINE, false).where(where).execute();
+        db.update(CHARGER).set(ONLINE, false).set(NODE, (String) null).where(where).execute();
     }
 
     @Override

@@ -192,6 +192,19 @@ public class JooqOrders implements OrderRepository {
     }
 
     @Override
+    public boolean addFlag(long orderId, BillFlag flag, Instant now) {
+        var row = db.select(FLAGS, STATE).from(ORDER).where(LONG_ID.eq(orderId)).fetchOne();
+        if (row == null || OrderState.CHARGING.name().equals(row.value2()) || OrderState.ABNORMAL.name().equals(row.value2())) {
+            return false;
+        }
+        java.util.Set<BillFlag> flags = java.util.EnumSet.noneOf(BillFlag.class);
+        flags.addAll(flags(row.value1()));
+        flags.add(flag);
+        String text = flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        return db.update(ORDER).set(FLAGS, text).set(UPDATED_AT, now).where(LONG_ID.eq(orderId)).execute() == 1;
+    }
+
+    @Override
     public void lock(long orderId) {
         db.select(LONG_ID).from(ORDER).where(LONG_ID.eq(orderId)).forUpdate().fetch();
     }

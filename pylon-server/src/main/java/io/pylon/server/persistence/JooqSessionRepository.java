@@ -96,7 +96,8 @@ public class JooqSessionRepository implements SessionRepository {
         if (f.stationId() != null) where = where.and(STATION_ID.eq(f.stationId()));
         if (f.chargerId() != null) where = where.and(CHARGER_ID.eq(f.chargerId()));
         if (f.idTag() != null) where = where.and(ID_TAG.eq(f.idTag()));
-        if (f.state() != null) where = where.and(STATE.eq(f.state().name()));
+        // the state as a literal, so that PostgreSQL can use the partial index of active sessions
+        if (f.state() != null) where = where.and(STATE.eq(DSL.inline(f.state().name())));
         if (f.from() != null) where = where.and(STARTED_AT.ge(f.from()));
         if (f.to() != null) where = where.and(STARTED_AT.lt(f.to()));
         long total = db.fetchCount(SESSION, where);

@@ -42,6 +42,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/auth/token", "/api/v1/auth/driver-token").permitAll()
                         // payment providers call back without a token: each callback is authenticated by its signature
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callbacks/*").permitAll()
+                        // the transparency log's key, signed tree heads and proofs are public: hashes only, nothing personal
+                        .requestMatchers(HttpMethod.GET, "/api/v1/transparency/public/**").permitAll()
                         // the driver app: drivers only, each on their own account (staff tokens are refused)
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(Role.DRIVER.name())
                         // drivers reach nothing else, whatever permissions a staff endpoint asks for

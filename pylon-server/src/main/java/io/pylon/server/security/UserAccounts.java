@@ -139,8 +139,14 @@ public class UserAccounts {
         if (generated) {
             password = generatePassword();
         }
-        db.insertInto(APP_USER).set(USERNAME, "admin").set(PASSWORD_HASH, encoder.encode(password))
-                .set(ROLE, "PLATFORM_ADMIN").set(CREATED_AT, clock.instant()).onConflict(field(APP_USER.getQualifiedName().append("username"))).doNothing().execute();
+        try {
+            db.insertInto(APP_USER).set(USERNAME, "admin").set(PASSWORD_HASH, encoder.encode(password))
+                    .set(ROLE, "PLATFORM_ADMIN").set(CREATED_AT, clock.instant()).onConflict(field(APP_USER.getQualifiedName().append("username"))).doNothing().execute();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // Another node of the cluster, starting at the same time, created it first (H2 emulates ON CONFLICT).
+            if (db.fetchExists(APP_USER, USERNAME.eq("admin"))) return;
+            throw e;
+        }
         if (generated) {
             String line = "First admin created: user 'admin', password '" + password
                     + "' (shown once; set PYLON_ADMIN_PASSWORD to choose it)";

@@ -65,7 +65,7 @@ public final class ReportsBench {
             if (!exists.next()) s.execute("create database " + a.get("db"));
         }
         ConfigurableApplicationContext app = SpringApplication.run(PylonApplication.class, "--server.port=0",
-                "--pylon.ocpp.port=0", "--pylon.data-dir=target/bench-data", "--pylon.admin-password=" + PASSWORD,
+                "--pylon.ocpp.port=0", "--pylon.ykc.port=0", "--pylon.data-dir=target/bench-data", "--pylon.admin-password=" + PASSWORD,
                 "--pylon.tenancy.mode=multi", "--spring.datasource.url=" + url, "--spring.datasource.username=" + a.get("user"),
                 "--spring.datasource.password=", "--logging.level.root=warn");
         try {

@@ -37,7 +37,7 @@ class ReceiptTextTest {
                 cny("2.00"), cny("6.60"), "WALLET", 20, new BigDecimal("5.703"), Set.of(),
                 new Receipt.Rewards(20, new BigDecimal("2"), "Gold", new Receipt.CouponUsed(5, "WELCOME", "Welcome 1 off"),
                         new BigDecimal("5.703"), "CN-ZJ", new BigDecimal("0.5703")),
-                awaitingPlugOutSince, awaitingPlugOutSince == null ? null : Receipt.IDLE_FEE_PENDING);
+                awaitingPlugOutSince, awaitingPlugOutSince == null ? null : Receipt.IDLE_FEE_PENDING, null);
     }
 
     @Test

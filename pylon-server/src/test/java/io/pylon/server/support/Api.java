@@ -39,6 +39,11 @@ public final class Api {
         return this;
     }
 
+    /** The bearer token in use (null before logging in). */
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String value) {
         token = value;
         return this;

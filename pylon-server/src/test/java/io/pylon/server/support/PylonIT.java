@@ -14,7 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
  * all test classes, so each test uses charger ids and id tags of its own.
  */
 @SpringBootTest(classes = PylonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pylon.ocpp.port=0", "pylon.data-dir=target/it-data", "pylon.admin-password=" + PylonIT.ADMIN_PASSWORD,
+        properties = {"pylon.ocpp.port=0", "pylon.ykc.port=0", "pylon.ykc.tariff-check-interval=1s", "pylon.data-dir=target/it-data", "pylon.admin-password=" + PylonIT.ADMIN_PASSWORD,
                 "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class PylonIT {
@@ -27,6 +27,9 @@ public abstract class PylonIT {
     @Autowired
     protected OcppGateway gateway;
 
+    @Autowired
+    protected io.pylon.server.ykc.YkcGateway ykcGateway;
+
     protected Api api;
 
     @BeforeEach
@@ -36,6 +39,10 @@ public abstract class PylonIT {
 
     protected int ocppPort() {
         return gateway.port();
+    }
+
+    protected int ykcPort() {
+        return ykcGateway.port();
     }
 
     protected String ocppUrl() {

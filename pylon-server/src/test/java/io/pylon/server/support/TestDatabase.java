@@ -23,20 +23,26 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pylon-test-db", Map.of(
+                "spring.datasource.url", newDatabaseUrl(),
+                "spring.datasource.username", user(),
+                "spring.datasource.password", "")));
+    }
+
+    /** A brand-new empty database of the kind under test; a PostgreSQL one is dropped when the JVM exits. */
+    public static String newDatabaseUrl() {
         String name = "pylon_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String url;
         if ("postgres".equals(KIND)) {
             execute("create database " + name);
-            url = PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
             // Contexts are cached until the test JVM exits, so the database goes with the JVM.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
-        } else {
-            url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            return PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
         }
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pylon-test-db", Map.of(
-                "spring.datasource.url", url,
-                "spring.datasource.username", "postgres".equals(KIND) ? PG_USER : "sa",
-                "spring.datasource.password", "")));
+        return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    public static String user() {
+        return "postgres".equals(KIND) ? PG_USER : "sa";
     }
 
     private static void execute(String sql) {

@@ -112,6 +112,18 @@ class TenantIsolationIT extends PylonIT {
         var points = a.admin().post("/api/v1/drivers/" + driver + "/points/adjustments",
                 "{\"points\":5,\"reason\":\"welcome\",\"idempotencyKey\":\"a-welcome\"}");
         assertThat(points.status()).as(points.raw()).isEqualTo(201);
+        ids.put("alarm", String.valueOf(faultOnce(ids.get("charger"))));
+    }
+
+    /** A connector fault raises an alarm of operator A (the console's fault watch). */
+    private long faultOnce(String charger) {
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), charger, null)) {
+            cp.call("b2", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            cp.call("f1", "StatusNotification", "{\"connectorId\":2,\"status\":\"Faulted\",\"errorCode\":\"GroundFailure\"}");
+        }
+        var alarms = a.admin().get("/api/v1/alarms");
+        assertThat(alarms.body().get("total").asLong()).as(alarms.raw()).isPositive();
+        return alarms.body().get("items").get(0).get("id").asLong();
     }
 
     private long chargeOnce(String charger, String card) {
@@ -156,7 +168,9 @@ class TenantIsolationIT extends PylonIT {
                     && r.body().get("operatorId").asLong() == b.operatorId();
             // A payment callback holds no tenant data and takes no token: a caller without the provider's
             // signature is refused with 401, whoever they are.
-            boolean refused = r.status() == 404 || r.status() == 403 || (r.status() == 401 && parts[1].equals(CALLBACK));
+            boolean refused = r.status() == 404 || r.status() == 403 || (r.status() == 401 && parts[1].equals(CALLBACK))
+                    // the transparency log's public part is hashes only, meant for everyone (ADR 0009)
+                    || parts[1].startsWith("/api/v1/transparency/public/");
             if (!refused && !ownCalendar) {
                 leaks.add(call.getKey() + " -> " + r.status() + " " + r.raw());
             }
@@ -249,6 +263,7 @@ class TenantIsolationIT extends PylonIT {
         if (template.startsWith(DRIVER_APP)) {
             String kind = template.startsWith(DRIVER_APP + "sessions") ? "session" : template.startsWith(DRIVER_APP + "orders")
                     ? "order" : template.startsWith(DRIVER_APP + "coupons") ? "coupon"
+                    : template.startsWith(DRIVER_APP + "stations") ? "station"
                     : template.startsWith(DRIVER_APP + "invoices") ? "invoice" : "payment";
             return template.replace("{id}", ids.get(kind)).replace("{vehicleId}", ids.get("vehicle"))
                     .replace("{idTag}", ids.get("card")).replace("{code}", ids.get("code"));
@@ -259,10 +274,12 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/organisations") ? "organisation"
                 : template.startsWith("/api/v1/tariffs") ? "tariff" : template.startsWith("/api/v1/coupon-campaigns") ? "campaign"
                 : template.startsWith("/api/v1/membership-plans") ? "plan" : template.startsWith("/api/v1/invoices") ? "invoice"
-                : template.startsWith("/api/v1/reconciliations") ? "reconciliation" : "operator";
+                : template.startsWith("/api/v1/reconciliations") ? "reconciliation"
+                : template.startsWith("/api/v1/alarms") ? "alarm" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
-                .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION);
+                .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION)
+                .replace("{orderId}", ids.get("order")).replace("{index}", "0").replace("{treeSize}", "1");
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -313,6 +330,10 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + cmd + "update-firmware", "{\"location\":\"http://x/fw.bin\",\"retrieveDate\":\"2999-01-01T00:00:00Z\"}");
         m.put("POST " + cmd + "get-diagnostics", "{\"location\":\"ftp://x/\"}");
         m.put("POST " + cmd + "data-transfer", "{\"vendorId\":\"V\"}");
+        m.put("POST " + cmd + "clock-sync", null);
+        m.put("POST " + cmd + "set-tariff", null);
+        m.put("POST " + cmd + "parking-lock", "{\"connectorId\":1,\"action\":\"Raise\"}");
+        m.put("POST " + cmd + "work-parameters", "{\"enabled\":false,\"maxPowerPercent\":30}");
         String t = "/api/v1/id-tokens/{idTag}";
         m.put("GET " + t, null);
         m.put("PUT " + t, "{\"status\":\"BLOCKED\"}");
@@ -371,6 +392,9 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET " + me + "wallet/payments/{id}", null);
         m.put("GET " + me + "connectors/{code}", null);
         m.put("GET " + me + "sessions/{id}", null);
+        m.put("GET " + me + "stations/{id}", null);
+        m.put("POST /api/v1/alarms/{id}/acknowledge", "{}");
+        m.put("POST /api/v1/alarms/{id}/clear", "{}");
         m.put("POST " + me + "sessions/{id}/stop", null);
         m.put("GET " + me + "orders/{id}", null);
         m.put("GET " + me + "orders/{id}/receipt", null);
@@ -398,6 +422,15 @@ class TenantIsolationIT extends PylonIT {
         // in this order: B's DELETE finds no factor of B's, then B's PUT sets B's own (see the test)
         m.put("DELETE /api/v1/carbon-factors/{region}", null);
         m.put("PUT /api/v1/carbon-factors/{region}", "{\"kgPerKwh\":9}");
+        // trusted metering (ADR 0009): session metering and export, log records, inspections, the regulator portal
+        m.put("GET /api/v1/sessions/{id}/metering", null);
+        m.put("GET /api/v1/sessions/{id}/safe.xml", null);
+        m.put("GET " + me + "orders/{id}/transparency", null);
+        m.put("GET /api/v1/transparency/entries/{index}", null);
+        m.put("GET /api/v1/transparency/entries/{index}/bundle", null);
+        m.put("GET /api/v1/transparency/public/tree-heads/{treeSize}", null);
+        m.put("POST /api/v1/inspections/{id}/done", "{\"note\":\"hijacked\"}");
+        m.put("GET /api/v1/regulator/transactions/{orderId}", null);
         m.put("GET /api/v1/users/{username}", null);
         m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
         return m;

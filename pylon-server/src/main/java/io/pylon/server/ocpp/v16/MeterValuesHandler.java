@@ -25,9 +25,11 @@ public class MeterValuesHandler implements Ocpp16Handler {
 
     @Override
     public JsonNode handle(OcppSession session, JsonNode payload) {
-        MeterValues.Request r = Ocpp16Json.read(payload, MeterValues.Request.class);
-        Long transactionId = r.transactionId() == null ? null : r.transactionId().longValue();
-        sessions.meterValues(session.chargerId(), r.connectorId(), transactionId, MeterSamples.of(r.meterValue()));
+        // schema-checked: connectorId and meterValue present, transactionId an integer if present
+        JsonNode tx = payload.get("transactionId");
+        Long transactionId = tx == null || tx.isNull() ? null : tx.asLong();
+        sessions.meterValues(session.chargerId(), payload.get("connectorId").asInt(), transactionId,
+                MeterSamples.of(payload.get("meterValue")));
         return Ocpp16Json.write(new MeterValues.Response());
     }
 }

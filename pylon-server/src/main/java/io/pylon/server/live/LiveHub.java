@@ -1,0 +1,201 @@
+package io.pylon.server.live;
+
+import io.pylon.domain.charger.ChargerService;
+import io.pylon.domain.charger.StatusListener;
+import io.pylon.domain.charger.StatusReport;
+import io.pylon.domain.tenant.TenantScope;
+import io.pylon.server.alarm.AlarmView;
+import io.pylon.server.persistence.JooqLive;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live feed behind {@code GET /api/v1/live}: every listener gets, within its tenant scope, connector status
+ * changes as they are stored ({@code connector}), new and changed alarms ({@code alarm}), the running sessions every
+ * {@code pylon.live.sessions-interval} ({@code sessions}) and the dashboard figures every
+ * {@code pylon.live.counters-interval} ({@code counters}). Sending happens on one thread of its own with a bounded
+ * queue, so a slow browser never holds up a charger's messages; a listener whose connection fails is dropped.
+ */
+@Component
+public class LiveHub implements StatusListener, org.springframework.context.SmartLifecycle {
+
+    /** Most running sessions in one {@code sessions} event. */
+    public static final int MAX_SESSIONS = 200;
+    /** Readings older than this are not read for running sessions. */
+    static final Duration READINGS_WINDOW = Duration.ofMinutes(30);
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+    /** One open stream: who listens and what they may see. */
+    record Listener(SseEmitter emitter, TenantScope scope, boolean money) {}
+
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "pylon-live");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardOldestPolicy());
+    private final Map<String, JooqLive.Owner> owners = new ConcurrentHashMap<>();
+    private final JooqLive live;
+    private final DashboardQuery dashboard;
+    private final Clock clock;
+
+    public LiveHub(JooqLive live, DashboardQuery dashboard, ChargerService chargers, Clock clock) {
+        this.live = live;
+        this.dashboard = dashboard;
+        this.clock = clock;
+        chargers.listen(this);
+    }
+
+    /** Opens a stream for a listener and sends it the current figures and sessions at once. */
+    public SseEmitter open(TenantScope scope, boolean money, Duration timeout) {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Listener listener = new Listener(emitter, scope, money);
+        listeners.add(listener);
+        emitter.onCompletion(() -> listeners.remove(listener));
+        emitter.onTimeout(() -> listeners.remove(listener));
+        emitter.onError(e -> listeners.remove(listener));
+        sender.execute(() -> {
+            send(listener, "counters", dashboard.of(scope, money));
+            send(listener, "sessions", sessions(scope));
+        });
+        return emitter;
+    }
+
+    public int listenerCount() {
+        return listeners.size();
+    }
+
+    @Override
+    public void status(String chargerId, StatusReport report, Instant at) {
+        if (listeners.isEmpty()) return;
+        sender.execute(() -> {
+            JooqLive.Owner owner = owners.computeIfAbsent(chargerId, id -> live.owner(id).orElse(new JooqLive.Owner(null, null)));
+            var event = new ConnectorEvent(chargerId, report.connectorId(), report.status().name(), report.errorCode(), report.info(),
+                    at, owner.operatorId(), owner.stationId());
+            fanOut("connector", event, owner.operatorId(), owner.stationId());
+        });
+    }
+
+    /** Pushes a new or changed alarm to the listeners that may see it. */
+    public void alarm(AlarmView alarm) {
+        if (listeners.isEmpty()) return;
+        sender.execute(() -> fanOut("alarm", alarm, alarm.operatorId(), alarm.stationId()));
+    }
+
+    /** Chargers move between stations rarely; their owner is read again after this. */
+    @Scheduled(fixedDelayString = "${pylon.live.owner-cache:60s}")
+    void forgetOwners() {
+        owners.clear();
+    }
+
+    @Scheduled(fixedDelayString = "${pylon.live.sessions-interval:2s}")
+    void pushSessions() {
+        forEachScope(scope -> sessions(scope), "sessions", false);
+    }
+
+    @Scheduled(fixedDelayString = "${pylon.live.counters-interval:10s}")
+    void pushCounters() {
+        forEachScope(scope -> dashboard.of(scope, true), "counters", true);
+    }
+
+    /** Computes once per distinct scope (and money visibility) and sends to its listeners, on the sender thread. */
+    private void forEachScope(Function<TenantScope, Object> compute, String name, boolean moneyMatters) {
+        if (listeners.isEmpty()) return;
+        sender.execute(() -> {
+            Map<TenantScope, List<Listener>> byScope = listeners.stream().collect(Collectors.groupingBy(Listener::scope));
+            byScope.forEach((scope, group) -> {
+                try {
+                    if (!moneyMatters) {
+                        Object event = compute.apply(scope);
+                        group.forEach(l -> send(l, name, event));
+                    } else {
+                        Dashboard full = (Dashboard) compute.apply(scope);
+                        group.forEach(l -> send(l, name, l.money() ? full : withoutMoney(full)));
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("live {} for {} not computed: {}", name, scope, e.toString());
+                }
+            });
+        });
+    }
+
+    private static Dashboard withoutMoney(Dashboard d) {
+        return new Dashboard(d.at(), d.timeZone(), d.today(),
+                new Dashboard.DayFigures(d.todayFigures().sessions(), d.todayFigures().energyWh(), null),
+                new Dashboard.DayFigures(d.monthFigures().sessions(), d.monthFigures().energyWh(), null),
+                d.connectors(), d.runningSessions(), d.openAlarms(), d.trend(), d.topStations());
+    }
+
+    SessionsEvent sessions(TenantScope scope) {
+        Instant now = clock.instant();
+        var running = live.running(scope, MAX_SESSIONS, now.minus(READINGS_WINDOW)).stream()
+                .map(s -> new SessionsEvent.LiveSession(s.id(), s.chargerId(), s.connectorId(), s.stationId(), s.idTag(), s.startedAt(),
+                        s.energyWh(), s.powerKw(), s.socPercent(), s.lastReadingAt())).toList();
+        long count = running.size() < MAX_SESSIONS ? running.size() : live.countRunning(scope);
+        return new SessionsEvent(now, count, running);
+    }
+
+    private void fanOut(String name, Object event, Long operatorId, Long stationId) {
+        for (Listener l : listeners) {
+            if (l.scope().includes(operatorId, stationId)) send(l, name, event);
+        }
+    }
+
+    private void send(Listener listener, String name, Object event) {
+        try {
+            listener.emitter().send(SseEmitter.event().name(name).data(event, org.springframework.http.MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            listeners.remove(listener);
+            listener.emitter().completeWithError(e);
+        }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server's graceful shutdown: open streams would otherwise hold it for its whole timeout. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        listeners.forEach(l -> l.emitter().complete());
+        listeners.clear();
+    }
+
+    @PreDestroy
+    void close() {
+        stop();
+        sender.shutdownNow();
+    }
+}

@@ -1,0 +1,85 @@
+package io.pylon.server.ykc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon.server.support.Charging;
+import io.pylon.server.support.PylonIT;
+import io.pylon.server.support.RawOcppClient;
+import io.pylon.server.support.RawYkcPile;
+import io.pylon.server.support.Tenants;
+import io.pylon.server.support.Tenants.Tenant;
+import io.pylon.server.support.YkcFrames;
+import io.pylon.ykc.message.TransactionRecord;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * End to end: an OCPP charger and a YKC pile at one time-of-use tariff, with the same session (same card kind,
+ * start, end and energy, delivered at constant power across band boundaries), produce the same bill — the
+ * protocol changes nothing about what a driver pays.
+ */
+class YkcOcppSameBillIT extends PylonIT {
+
+    private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void theSameSessionCostsTheSameOverOcppAndOverYkc() {
+        Tenant op = Tenants.create(api, httpPort, "CNY");
+        long station = op.station("Same bill");
+        var tariff = op.admin().post("/api/v1/tariffs", """
+                {"name":"TOU","terms":{"workdaySchedule":"00:00-07:00 VALLEY, 07:00-09:30 FLAT, 09:30-11:00 PEAK, 11:00-12:00 SHARP, 12:00-24:00 FLAT",
+                 "prices":[{"band":"SHARP","electricityPerKwh":1.3,"servicePerKwh":0.8},{"band":"PEAK","electricityPerKwh":1.05,"servicePerKwh":0.7},
+                 {"band":"FLAT","electricityPerKwh":0.71,"servicePerKwh":0.55},{"band":"VALLEY","electricityPerKwh":0.33,"servicePerKwh":0.45}]}}""");
+        assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
+        assertThat(op.admin().put("/api/v1/stations/" + station + "/tariff", "{\"tariffId\":" + tariff.body().get("id").asLong() + "}").status()).isEqualTo(200);
+        String ocppCharger = op.charger(op.code() + "-OCPP", station);
+        String pile = op.charger(YkcFrames.newPile(), station);
+        String ocppCard = YkcFrames.newCard();
+        String ykcCard = YkcFrames.newCard();
+        Charging.driverWithBalance(op, YkcFrames.newPhone("+86131"), "500", ocppCard);
+        Charging.driverWithBalance(op, YkcFrames.newPhone("+86132"), "500", ykcCard);
+
+        // 5½ hours from the next minute on (the tariff is in force from now): several bands whatever the time of day,
+        // 43.210 kWh at constant power
+        LocalDateTime start = LocalDateTime.now(CST).truncatedTo(ChronoUnit.MINUTES).plusMinutes(2);
+        LocalDateTime end = start.plusMinutes(330);
+        long wh = 43_210;
+
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), ocppCharger, null)) {
+            cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            Instant from = start.atZone(CST).toInstant();
+            long tx = cp.call("s", "StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + ocppCard
+                    + "\",\"meterStart\":0,\"timestamp\":\"" + from + "\"}").get(2).get("transactionId").asLong();
+            cp.call("t", "StopTransaction", "{\"transactionId\":" + tx + ",\"meterStop\":" + wh + ",\"timestamp\":\""
+                    + end.atZone(CST).toInstant() + "\"}");
+        }
+        try (RawYkcPile p = RawYkcPile.loggedIn(ykcPort(), pile, 1)) {
+            String serial = pile + "01" + "000000000000" + "0001";
+            var record = YkcFrames.record(serial, pile, 1, start, end, "43.2100", "0", TransactionRecord.OFFLINE_CARD, ykcCard);
+            p.send(record);
+            assertThat(((TransactionRecord.Confirmation) p.expect(TransactionRecord.CONFIRMATION).message()).accepted()).isTrue();
+        }
+
+        JsonNode ocpp = op.admin().get("/api/v1/orders?chargerId=" + ocppCharger).body().get("items").get(0);
+        JsonNode ykc = op.admin().get("/api/v1/orders?chargerId=" + pile).body().get("items").get(0);
+        assertThat(ykc.get("bill").isNull() || ocpp.get("bill").isNull()).as(ocpp + "\n" + ykc).isFalse();
+        assertThat(ykc.get("energyWh").asLong()).isEqualTo(ocpp.get("energyWh").asLong()).isEqualTo(wh);
+        assertThat(lines(ykc)).as(ykc.toString()).isEqualTo(lines(ocpp)).hasSizeGreaterThan(1);
+        assertThat(ykc.get("totals").toString()).isEqualTo(ocpp.get("totals").toString());
+        assertThat(ykc.get("payable").get("amount").decimalValue())
+                .isEqualByComparingTo(ocpp.get("payable").get("amount").decimalValue()).isGreaterThan(BigDecimal.TEN);
+        assertThat(ykc.get("state").asString()).isEqualTo(ocpp.get("state").asString());
+        assertThat(ykc.get("bill").get("flags").toString()).contains("CHARGER_AMOUNT_DIFFERS"); // the pile said 0
+    }
+
+    private static List<String> lines(JsonNode order) {
+        return java.util.stream.StreamSupport.stream(order.get("bill").get("lines").spliterator(), false)
+                .map(JsonNode::toString).toList();
+    }
+}

@@ -1,0 +1,458 @@
+package io.pylon.simulator;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.pylon.ykc.codec.YkcFrame;
+import io.pylon.ykc.codec.YkcFrameDecoder;
+import io.pylon.ykc.codec.YkcFrameEncoder;
+import io.pylon.ykc.message.*;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One simulated YKC pile: logs in, keeps its clock and billing model as the platform sets them, heartbeats,
+ * reports real-time data, charges for card starts (0x31) and remote starts (0x34), and writes a transaction
+ * record (0x3B) at the end of each session. Records are kept until confirmed (0x40): re-sent every
+ * {@link YkcFleetConfig#recordRetry()} up to three times while connected, and all uploaded again after the
+ * pile reconnects — sessions carry on while the platform is unreachable. All state lives on the pile's event loop.
+ */
+public final class YkcPile {
+
+    private static final int RETRIES = 3;
+    private final String code;
+    private final YkcFleetConfig config;
+    private final EventLoop loop;
+    private final Bootstrap bootstrap;
+    private final InetAddress source;
+    private final LatencyRecorder recorder;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<Integer, Gun> guns = new HashMap<>();
+    private final Map<Integer, Deque<Long>> waiting = new HashMap<>();
+    private final Map<String, Long> recordsSentAt = new HashMap<>();
+    private final LinkedHashMap<String, Unconfirmed> records = new LinkedHashMap<>();
+    private final Map<Integer, CompletableFuture<String>> cardStarts = new HashMap<>();
+    private BillingModel model;
+    private Channel channel;
+    private volatile boolean loggedIn;
+    private volatile boolean wanted = true;
+    private ScheduledFuture<?> heartbeat;
+    private final CompletableFuture<Void> firstLogin = new CompletableFuture<>();
+
+    /** A session on one gun. Energy in kWh with 4 decimals; amounts in yuan with 4. */
+    private static final class Gun {
+        String serial;
+        String card = "0";
+        int kind;
+        LocalDateTime start;
+        long stepNanos;
+        long stopAtNanos;
+        BigDecimal[] energy = zeros();
+        BigDecimal[] amount = zeros();
+        ScheduledFuture<?> reports;
+
+        boolean charging() {
+            return serial != null;
+        }
+
+        BigDecimal total(BigDecimal[] values) {
+            BigDecimal sum = BigDecimal.ZERO.setScale(4);
+            for (BigDecimal v : values) sum = sum.add(v);
+            return sum;
+        }
+
+        static BigDecimal[] zeros() {
+            BigDecimal[] z = new BigDecimal[4];
+            java.util.Arrays.fill(z, BigDecimal.ZERO.setScale(4));
+            return z;
+        }
+    }
+
+    private record Unconfirmed(TransactionRecord.Record record, int attempts) {}
+
+    YkcPile(String code, YkcFleetConfig config, EventLoop loop, Bootstrap bootstrap, InetAddress source, LatencyRecorder recorder) {
+        this.code = code;
+        this.config = config;
+        this.loop = loop;
+        this.bootstrap = bootstrap;
+        this.source = source;
+        this.recorder = recorder;
+        for (int g = 1; g <= config.guns(); g++) guns.put(g, new Gun());
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean isLoggedIn() {
+        return loggedIn;
+    }
+
+    /** Completes when the pile first logs in. */
+    public CompletableFuture<Void> loggedIn() {
+        return firstLogin;
+    }
+
+    /** Records not yet confirmed by the platform. */
+    public int unconfirmedRecords() {
+        return onLoop(records::size);
+    }
+
+    public int chargingGuns() {
+        return onLoop(() -> (int) guns.values().stream().filter(Gun::charging).count());
+    }
+
+    public String serial(int gun) {
+        return onLoop(() -> guns.get(gun).serial);
+    }
+
+    /** The billing model number the pile holds (0 = none yet). */
+    public int modelNumber() {
+        return onLoop(() -> model == null ? 0 : model.model());
+    }
+
+    void connect() {
+        loop.execute(this::open);
+    }
+
+    private void open() {
+        if (!wanted || channel != null && channel.isActive()) return;
+        Bootstrap b = bootstrap.clone(loop).handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new YkcFrameDecoder(), new YkcFrameEncoder(), new Inbound());
+            }
+        });
+        InetSocketAddress remote = new InetSocketAddress(config.host(), config.port());
+        var future = source == null ? b.connect(remote) : b.connect(remote, new InetSocketAddress(source, 0));
+        future.addListener(f -> {
+            if (!f.isSuccess()) {
+                reconnectLater();
+                return;
+            }
+            channel = future.channel();
+            expect(Login.REPLY);
+            send(new Login.Request(code, 0, config.guns(), Login.V16, "PYSIM1.0", 1, "0".repeat(20), 4));
+        });
+    }
+
+    /** Drops the connection (an outage); the pile reconnects after the configured delay. */
+    public CompletableFuture<Void> dropConnection() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (channel != null) channel.close();
+            done.complete(null);
+        });
+        return done;
+    }
+
+    /** Stops for good: no reconnect. */
+    CompletableFuture<Void> close() {
+        wanted = false;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (channel != null) channel.close();
+            done.complete(null);
+        });
+        return done;
+    }
+
+    private void reconnectLater() {
+        loggedIn = false;
+        if (heartbeat != null) heartbeat.cancel(false);
+        if (wanted) loop.schedule(this::open, config.reconnectDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A driver presents a card at a gun (0x31); completes with the serial, or exceptionally when refused. */
+    public CompletableFuture<String> startCard(int gun, String card) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (!loggedIn || guns.get(gun).charging() || cardStarts.containsKey(gun)) {
+                result.completeExceptionally(new IllegalStateException("pile " + code + " gun " + gun + " cannot start now"));
+                return;
+            }
+            cardStarts.put(gun, result);
+            guns.get(gun).card = card;
+            expect(StartRequest.AUTHORISATION);
+            send(new StartRequest.Request(code, gun, StartRequest.CARD, false, "0".repeat(16 - card.length()) + card,
+                    "0".repeat(32), ""));
+        });
+        return result;
+    }
+
+    /** The driver ends the session at the pile; the record follows. */
+    public CompletableFuture<Void> stop(int gun) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            finish(gun, 0x41);
+            done.complete(null);
+        });
+        return done;
+    }
+
+    /** Starts sessions by card on idle guns so that about {@code share} of the guns charge. */
+    void drive(java.util.Random random) {
+        if (config.cards().isEmpty() || config.chargingShare() <= 0) return;
+        long meanGapMs = Math.max(1000, (long) (config.sessionDuration().toMillis() * (1 - config.chargingShare()) / config.chargingShare()));
+        loop.schedule(() -> {
+            for (int g = 1; g <= config.guns(); g++) {
+                if (loggedIn && !guns.get(g).charging() && !cardStarts.containsKey(g) && random.nextDouble() < 0.5) {
+                    startCard(g, config.cards().get(random.nextInt(config.cards().size())));
+                }
+            }
+            drive(random);
+        }, (long) (meanGapMs * (0.5 + random.nextDouble())), TimeUnit.MILLISECONDS);
+    }
+
+    // ------------------------------------------------------------------ frames from the platform
+
+    private final class Inbound extends SimpleChannelInboundHandler<YkcFrame> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, YkcFrame frame) {
+            recorder.received();
+            YkcMessage m;
+            try {
+                m = YkcMessages.decode(frame);
+            } catch (MalformedBodyException e) {
+                recorder.answered("malformed", 0, true);
+                return;
+            }
+            answered(m.type());
+            handle(frame.sequence(), m);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            waiting.clear();
+            reconnectLater();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private void handle(int seq, YkcMessage m) {
+        switch (m) {
+            case Login.Reply r -> {
+                if (!r.accepted()) {
+                    channel.close();
+                    return;
+                }
+                loggedIn = true;
+                firstLogin.complete(null);
+                heartbeat = loop.scheduleAtFixedRate(this::heartbeat, config.heartbeatInterval().toMillis(),
+                        config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+                expect(BillingModelCheck.REPLY);
+                send(new BillingModelCheck.Request(code, model == null ? 0 : model.model()));
+                for (int g = 1; g <= config.guns(); g++) report(g);
+                new ArrayList<>(records.keySet()).forEach(serial -> sendRecord(serial, true));
+            }
+            case ClockSync c when c.type() == ClockSync.SET -> reply(seq, new ClockSync(ClockSync.REPLY, code, c.time()));
+            case BillingModelCheck.Reply r -> {
+                if (!r.same()) {
+                    expect(BillingModel.MODEL);
+                    send(new BillingModel.Request(code));
+                }
+            }
+            case BillingModel.Answer a -> model = a.model();
+            case BillingModel.Push p -> {
+                model = p.model();
+                reply(seq, new BillingModel.PushReply(code, true));
+            }
+            case Heartbeat.Pong ignored -> { }
+            case StartRequest.Authorisation a -> {
+                CompletableFuture<String> waiter = cardStarts.remove(a.gun());
+                if (a.accepted()) {
+                    begin(a.gun(), a.transaction(), guns.get(a.gun()).card, TransactionRecord.CARD);
+                    if (waiter != null) waiter.complete(a.transaction());
+                } else if (waiter != null) {
+                    waiter.completeExceptionally(new IllegalStateException("card refused, reason " + a.reason()));
+                }
+            }
+            case RemoteStart.Command c -> {
+                boolean free = guns.containsKey(c.gun()) && !guns.get(c.gun()).charging();
+                reply(seq, new RemoteStart.Reply(c.transaction(), code, c.gun(), free, free ? 0 : 2));
+                if (free) begin(c.gun(), c.transaction(), "0", TransactionRecord.APP);
+            }
+            case RemoteStop.Command c -> {
+                boolean charging = guns.containsKey(c.gun()) && guns.get(c.gun()).charging();
+                reply(seq, new RemoteStop.Reply(code, c.gun(), charging, charging ? 0 : 2));
+                if (charging) finish(c.gun(), 0x40);
+            }
+            case TransactionRecord.Confirmation c -> {
+                Long sent = recordsSentAt.remove(c.transaction());
+                if (sent != null) recorder.answered("record", System.nanoTime() - sent, !c.accepted());
+                records.remove(c.transaction());
+            }
+            case RealTimeData.Read r -> report(r.gun());
+            case RemoteReboot.Command c -> reply(seq, new RemoteReboot.Reply(code, true));
+            case WorkParameters.Set s -> reply(seq, new WorkParameters.Reply(code, true));
+            case ParkingLock.Command c -> reply(seq, new ParkingLock.Reply(code, c.gun(), true, 0));
+            case CardBalance.Update u -> reply(seq, new CardBalance.Reply(code, u.card(), 0));
+            case OfflineCards.Sync s -> reply(seq, new OfflineCards.SyncReply(code, true, 0));
+            case OfflineCards.Cards c -> reply(seq, new OfflineCards.CardsReply(
+                    c.type() == OfflineCards.CLEAR ? OfflineCards.CLEAR_REPLY : OfflineCards.QUERY_REPLY, code,
+                    c.physical().stream().map(card -> new OfflineCards.CardResult(card, true, 0)).toList()));
+            case FirmwareUpdate.Command f -> reply(seq, new FirmwareUpdate.Reply(code, 0));
+            default -> { }
+        }
+    }
+
+    // ------------------------------------------------------------------ sessions
+
+    private void begin(int gun, String serial, String card, int kind) {
+        Gun g = guns.get(gun);
+        g.serial = serial;
+        g.card = card;
+        g.kind = kind;
+        g.start = now();
+        g.energy = Gun.zeros();
+        g.amount = Gun.zeros();
+        g.stepNanos = System.nanoTime();
+        g.stopAtNanos = g.stepNanos + (long) (config.sessionDuration().toNanos() * (0.5 + Math.random()));
+        report(gun);
+        g.reports = loop.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() >= g.stopAtNanos && kind == TransactionRecord.CARD) finish(gun, 0x41);
+            else report(gun);
+        }, config.realTimeInterval().toMillis(), config.realTimeInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds the energy since the last step to the band of the current half hour, priced by the pile's model. */
+    private void step(Gun g) {
+        long nowNanos = System.nanoTime();
+        BigDecimal kwh = BigDecimal.valueOf(config.powerKw() * (nowNanos - g.stepNanos) / 3.6e12).setScale(4, RoundingMode.HALF_UP);
+        g.stepNanos = nowNanos;
+        LocalDateTime t = now();
+        int band = model == null ? 2 : model.slots().get(t.getHour() * 2 + t.getMinute() / 30);
+        BigDecimal price = model == null ? BigDecimal.ZERO : model.electricity().get(band).add(model.service().get(band));
+        g.energy[band] = g.energy[band].add(kwh);
+        g.amount[band] = g.amount[band].add(kwh.multiply(price).setScale(4, RoundingMode.HALF_UP));
+    }
+
+    private void finish(int gun, int reason) {
+        Gun g = guns.get(gun);
+        if (!g.charging()) return;
+        step(g);
+        if (g.reports != null) g.reports.cancel(false);
+        List<TransactionRecord.BandUsage> bands = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            BigDecimal price = model == null ? BigDecimal.ZERO : model.electricity().get(b).add(model.service().get(b));
+            bands.add(new TransactionRecord.BandUsage(price, g.energy[b], g.energy[b], g.amount[b]));
+        }
+        BigDecimal energy = g.total(g.energy);
+        LocalDateTime end = now().withNano(0);
+        TransactionRecord.Record record = new TransactionRecord.Record(g.serial, code, gun, g.start.withNano(0), end, bands,
+                BigDecimal.ZERO, energy, energy, energy, g.total(g.amount), "", g.kind, end, reason,
+                "0".repeat(16 - g.card.length()) + g.card);
+        records.put(g.serial, new Unconfirmed(record, 0));
+        g.serial = null;
+        report(gun);
+        sendRecord(record.transaction(), false);
+    }
+
+    private void sendRecord(String serial, boolean afterReconnect) {
+        Unconfirmed u = records.get(serial);
+        if (u == null || !loggedIn) return; // kept until the pile is back online
+        if (!afterReconnect && u.attempts() >= RETRIES + 1) return; // given up until the next reconnect
+        records.put(serial, new Unconfirmed(u.record(), u.attempts() + 1));
+        recordsSentAt.put(serial, System.nanoTime());
+        send(u.record());
+        loop.schedule(() -> sendRecord(serial, false), config.recordRetry().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void report(int gun) {
+        Gun g = guns.get(gun);
+        if (g == null || !loggedIn) return;
+        if (g.charging()) step(g);
+        BigDecimal energy = g.charging() ? g.total(g.energy) : BigDecimal.ZERO;
+        BigDecimal amount = g.charging() ? g.total(g.amount) : BigDecimal.ZERO;
+        int minutes = g.charging() ? (int) java.time.Duration.between(g.start, now()).toMinutes() : 0;
+        send(new RealTimeData.Report(g.charging() ? g.serial : "0".repeat(32), code, gun,
+                g.charging() ? RealTimeData.CHARGING : RealTimeData.IDLE, 0, g.charging(),
+                new BigDecimal(g.charging() ? "400.0" : "0.0"),
+                BigDecimal.valueOf(g.charging() ? config.powerKw() * 1000 / 400 : 0).setScale(1, RoundingMode.HALF_UP),
+                25, "0".repeat(16), g.charging() ? 50 : 0, 25, minutes, 0, energy, energy, amount, 0));
+    }
+
+    private void heartbeat() {
+        if (!loggedIn) return;
+        for (int g = 1; g <= config.guns(); g++) {
+            expect(Heartbeat.PONG);
+            send(new Heartbeat.Ping(code, g, false));
+        }
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(config.zone());
+    }
+
+    private void send(YkcMessage m) {
+        if (channel == null || !channel.isActive()) return;
+        int n = sequence.incrementAndGet() & 0xFFFF;
+        channel.writeAndFlush(YkcMessages.frame(n, m));
+        recorder.sent();
+    }
+
+    private void reply(int seq, YkcMessage m) {
+        if (channel == null || !channel.isActive()) return;
+        channel.writeAndFlush(YkcMessages.frame(seq, m));
+        recorder.sent();
+    }
+
+    private void expect(int replyType) {
+        waiting.computeIfAbsent(replyType, t -> new ArrayDeque<>()).add(System.nanoTime());
+    }
+
+    private void answered(int type) {
+        Deque<Long> q = waiting.get(type);
+        Long sent = q == null ? null : q.poll();
+        if (sent != null) recorder.answered(name(type), System.nanoTime() - sent, false);
+    }
+
+    private static String name(int type) {
+        return switch (type) {
+            case Login.REPLY -> "login";
+            case Heartbeat.PONG -> "heartbeat";
+            case BillingModelCheck.REPLY -> "billing model check";
+            case BillingModel.MODEL -> "billing model";
+            case StartRequest.AUTHORISATION -> "card start";
+            default -> "0x" + Integer.toHexString(type);
+        };
+    }
+
+    private <T> T onLoop(java.util.concurrent.Callable<T> read) {
+        if (loop.inEventLoop()) {
+            try {
+                return read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return loop.submit(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
