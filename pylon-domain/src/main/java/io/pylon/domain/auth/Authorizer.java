@@ -14,6 +14,7 @@ public final class Authorizer {
     private final IdTokenRepository tokens;
     private final ChargerOwners owners;
     private final Clock clock;
+    private volatile io.pylon.domain.alarm.ChargerLockouts lockouts = io.pylon.domain.alarm.ChargerLockouts.NONE;
 
     public Authorizer(IdTokenRepository tokens, ChargerOwners owners, Clock clock) {
         this.tokens = tokens;
@@ -21,8 +22,21 @@ public final class Authorizer {
         this.clock = clock;
     }
 
-    /** The answer for an id tag presented at this charger. */
+    /** From now on, every start at a charger an alarm has locked out is refused (BLOCKED), whatever the token. */
+    public void refuseWhen(io.pylon.domain.alarm.ChargerLockouts lockouts) {
+        this.lockouts = lockouts;
+    }
+
+    /** Whether an alarm has locked this charger out. */
+    public boolean lockedOut(String chargerId) {
+        return lockouts.lockedOut(chargerId);
+    }
+
+    /** The answer for an id tag presented at this charger; BLOCKED while an alarm locks the charger out. */
     public Authorization authorize(String chargerId, String idTag) {
+        if (lockouts.lockedOut(chargerId)) {
+            return new Authorization(AuthorizationStatus.BLOCKED, null, null);
+        }
         return authorizeAt(owners.operatorOf(chargerId), idTag);
     }
 

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,7 +45,11 @@ public final class CommandService {
         this.clock = clock;
     }
 
+    /** Sends a command; a remote start at a charger an alarm has locked out is refused without asking it. */
     public CompletableFuture<CommandResult> send(String chargerId, ChargerCommand command) {
+        if (command instanceof ChargerCommand.RemoteStart && authorizer.lockedOut(chargerId)) {
+            return CompletableFuture.completedFuture(new CommandResult("Rejected", Map.of("reason", "An alarm locks this charger out until a person clears it")));
+        }
         return gateway.send(chargerId, command);
     }
 

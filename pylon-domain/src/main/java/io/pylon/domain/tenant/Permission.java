@@ -36,6 +36,12 @@ public enum Permission {
     /** Run a day's reconciliation on demand (it also runs every night by itself). */
     RECONCILE,
     AUDIT_READ,
+    /** Alarms, their history and evidence; cameras, bays, sensors and their events. */
+    ALARMS_READ,
+    /** Acknowledge and clear alarms (clearing is the only way to lift a lock-out). */
+    ALARMS_HANDLE,
+    /** Alarm rules, notification webhooks, cameras, thermal zones, bays, parking and sensor set-up. */
+    SAFETY_CONFIGURE,
     /** A driver acting on their own account (driver app). */
     SELF_SERVICE
 }

@@ -17,21 +17,22 @@ public enum Role {
     OPERATOR_ADMIN(EnumSet.complementOf(EnumSet.of(OPERATORS_MANAGE, SELF_SERVICE)), false, false),
     /** Runs the stations assigned to them (场站管理员). */
     STATION_MANAGER(EnumSet.of(STATIONS_READ, STATIONS_WRITE, CHARGERS_READ, CHARGERS_WRITE, CHARGERS_COMMAND,
-            SESSIONS_READ, TARIFFS_READ, ORDERS_READ, REPORTS_READ), false, true),
+            SESSIONS_READ, TARIFFS_READ, ORDERS_READ, REPORTS_READ, ALARMS_READ, ALARMS_HANDLE, SAFETY_CONFIGURE), false, true),
     /** Keeps chargers working (运维): equipment and commands, no money. */
-    MAINTENANCE(EnumSet.of(STATIONS_READ, CHARGERS_READ, CHARGERS_WRITE, CHARGERS_COMMAND, SESSIONS_READ), false, false),
+    MAINTENANCE(EnumSet.of(STATIONS_READ, CHARGERS_READ, CHARGERS_WRITE, CHARGERS_COMMAND, SESSIONS_READ,
+            ALARMS_READ, ALARMS_HANDLE), false, false),
     /** Money: orders, refunds, wallets, invoices, reconciliations, reports (财务). */
     FINANCE(EnumSet.of(STATIONS_READ, CHARGERS_READ, SESSIONS_READ, TARIFFS_READ, ORDERS_READ, ORDERS_REFUND,
             DRIVERS_READ, WALLET_WRITE, MARKETING_READ, REPORTS_READ, AUDIT_READ, INVOICES_READ, INVOICES_WRITE, RECONCILE),
             false, false),
     /** A distributor or station owner linked to an operator: reads its own stations (代理商/场站业主). */
-    AGENT(EnumSet.of(STATIONS_READ, CHARGERS_READ, SESSIONS_READ, ORDERS_READ, REPORTS_READ), false, true),
+    AGENT(EnumSet.of(STATIONS_READ, CHARGERS_READ, SESSIONS_READ, ORDERS_READ, REPORTS_READ, ALARMS_READ), false, true),
     /**
      * Market supervision: reads every operator's stations, chargers, sessions, orders, promotions (not drivers'
      * own coupons and points), invoices and reports (监管).
      */
     REGULATOR(EnumSet.of(STATIONS_READ, CHARGERS_READ, SESSIONS_READ, TARIFFS_READ, ORDERS_READ, MARKETING_READ,
-            REPORTS_READ, AUDIT_READ, INVOICES_READ), true, false),
+            REPORTS_READ, AUDIT_READ, INVOICES_READ, ALARMS_READ), true, false),
     /** A driver using the app on their own account. */
     DRIVER(EnumSet.of(SELF_SERVICE), false, false);
 

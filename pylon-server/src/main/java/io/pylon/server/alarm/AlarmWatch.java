@@ -1,12 +1,12 @@
 package io.pylon.server.alarm;
 
+import io.pylon.domain.alarm.AlarmSeverity;
+import io.pylon.domain.alarm.AlarmSignal;
 import io.pylon.domain.charger.ChargerService;
 import io.pylon.domain.charger.ConnectorStatus;
 import io.pylon.domain.charger.StatusListener;
 import io.pylon.domain.charger.StatusReport;
-import io.pylon.server.live.LiveHub;
 import io.pylon.server.persistence.JooqAlarms;
-import io.pylon.server.persistence.JooqLive;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,31 +15,34 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Raises an alarm when a connector reports Faulted or any error code other than NoError, and clears the connector's
- * alarms when it reports a healthy status again. Connectors with alarms not cleared are remembered, so the healthy
- * status notifications of the rest of the fleet cost no query. New and cleared alarms go to the live feed.
+ * Raises an alarm (source {@code charger}) when a connector reports Faulted or any error code other than NoError, and
+ * clears the connector's charger-reported alarms when it reports a healthy status again. Faulted is CRITICAL, an error
+ * code on a working connector a WARNING. Connectors with alarms not cleared are remembered, so the healthy status
+ * notifications of the rest of the fleet cost no query.
  */
 @Component
 public class AlarmWatch implements StatusListener {
 
+    static final String SOURCE = "charger";
     private static final Logger log = LoggerFactory.getLogger(AlarmWatch.class);
 
+    private final AlarmEngine engine;
     private final JooqAlarms alarms;
-    private final JooqLive live;
-    private final LiveHub hub;
     private final Set<String> alarmed = ConcurrentHashMap.newKeySet();
 
-    public AlarmWatch(JooqAlarms alarms, JooqLive live, LiveHub hub, ChargerService chargers) {
+    public AlarmWatch(AlarmEngine engine, JooqAlarms alarms, ChargerService chargers) {
+        this.engine = engine;
         this.alarms = alarms;
-        this.live = live;
-        this.hub = hub;
         alarms.unclearedConnectors().forEach(alarmed::add);
         chargers.listen(this);
     }
 
     static boolean faulty(StatusReport report) {
-        return report.status() == ConnectorStatus.FAULTED
-                || report.errorCode() != null && !report.errorCode().isBlank() && !"NoError".equalsIgnoreCase(report.errorCode());
+        return report.status() == ConnectorStatus.FAULTED || hasError(report);
+    }
+
+    private static boolean hasError(StatusReport report) {
+        return report.errorCode() != null && !report.errorCode().isBlank() && !"NoError".equalsIgnoreCase(report.errorCode());
     }
 
     @Override
@@ -47,15 +50,15 @@ public class AlarmWatch implements StatusListener {
         String key = chargerId + "#" + report.connectorId();
         try {
             if (faulty(report)) {
-                var owner = live.owner(chargerId).orElse(new JooqLive.Owner(null, null));
-                String code = report.errorCode() == null || report.errorCode().isBlank() || "NoError".equalsIgnoreCase(report.errorCode())
-                        ? report.status().name() : report.errorCode();
-                String info = join(report.info(), report.vendorErrorCode());
-                alarms.raise(owner.operatorId(), owner.stationId(), chargerId, report.connectorId(), code, info, at)
-                        .ifPresent(a -> hub.alarm(AlarmView.of(a)));
+                String code = hasError(report) ? report.errorCode() : report.status().name();
+                engine.raise(AlarmSignal.of(SOURCE, code, report.status() == ConnectorStatus.FAULTED ? AlarmSeverity.CRITICAL
+                                : AlarmSeverity.WARNING)
+                        .charger(chargerId, report.connectorId()).message(join(report.info(), report.vendorErrorCode())).build());
                 alarmed.add(key);
             } else if (alarmed.remove(key)) {
-                alarms.clearConnector(chargerId, report.connectorId(), at).forEach(a -> hub.alarm(AlarmView.of(a)));
+                for (var open : alarms.openAt(chargerId, report.connectorId())) {
+                    if (SOURCE.equals(open.source())) engine.resolve(open.dedupKey(), at);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("alarm for {} connector {} not recorded: {}", chargerId, report.connectorId(), e.toString());

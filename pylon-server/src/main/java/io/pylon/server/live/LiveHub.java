@@ -94,6 +94,12 @@ public class LiveHub implements StatusListener, org.springframework.context.Smar
         });
     }
 
+    /** Every change of an alarm the engine announces goes to the screens. */
+    @org.springframework.context.event.EventListener
+    public void alarmChanged(io.pylon.server.alarm.AlarmNotice notice) {
+        alarm(notice.alarm());
+    }
+
     /** Pushes a new or changed alarm to the listeners that may see it. */
     public void alarm(AlarmView alarm) {
         if (listeners.isEmpty()) return;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -56,6 +57,18 @@ public class JooqLive {
 
     public Optional<Owner> owner(String chargerId) {
         return db.select(OPERATOR_ID, STATION_ID).from(CHARGER).where(ID.eq(chargerId)).fetchOptional(r -> new Owner(r.value1(), r.value2()));
+    }
+
+    /** The operator that owns a station, if the station exists. */
+    public Optional<Long> stationOperator(long stationId) {
+        return db.select(OPERATOR_ID).from(STATION).where(LONG_ID.eq(stationId)).fetchOptional(r -> r.value1());
+    }
+
+    /** Ids of the sessions running at a connector (connector 0: at any connector of the charger). */
+    public List<Long> activeSessionIds(String chargerId, int connectorId) {
+        Condition where = CHARGER_ID.eq(chargerId).and(STATE.eq("ACTIVE"));
+        if (connectorId > 0) where = where.and(CONNECTOR_ID.eq(connectorId));
+        return db.select(LONG_ID).from(SESSION).where(where).fetch(r -> r.value1());
     }
 
     public long countRunning(TenantScope scope) {
