@@ -27,6 +27,7 @@ public final class SessionService {
     private final Authorizer authorizer;
     private final Transactions tx;
     private volatile SessionListener listener = SessionListener.NONE;
+    private volatile MeterListener meterListener = MeterListener.NONE;
     private volatile DomainEvents events = DomainEvents.NONE;
     private static final System.Logger log = System.getLogger(SessionService.class.getName());
     /** Active session id → charger id, so meter values need no database read to find their session. */
@@ -47,6 +48,11 @@ public final class SessionService {
     }
 
     /** Where session starts and stops are published (in the transaction that stores them); set once at wiring time. */
+    /** Who hears every batch of readings (the alarm rules); failures there never fail storing them. */
+    public void watch(MeterListener listener) {
+        this.meterListener = listener;
+    }
+
     public void publishTo(DomainEvents domainEvents) {
         this.events = domainEvents;
     }
@@ -133,7 +139,14 @@ public final class SessionService {
      */
     public void meterValues(String chargerId, int connectorId, Long transactionId, List<MeterSample> samples) {
         Long sessionId = transactionId == null ? null : ownedSession(chargerId, transactionId);
-        meterValues.append(samples.stream().map(s -> new MeterReading(chargerId, connectorId, sessionId, s)).toList());
+        List<MeterReading> readings = samples.stream().map(s -> new MeterReading(chargerId, connectorId, sessionId, s)).toList();
+        meterValues.append(readings);
+        try {
+            meterListener.readings(readings);
+        } catch (RuntimeException e) {
+            System.getLogger(SessionService.class.getName()).log(System.Logger.Level.WARNING,
+                    "meter readings of " + chargerId + " stored but not watched: " + e);
+        }
     }
 
     private Long ownedSession(String chargerId, long transactionId) {

@@ -103,13 +103,18 @@ public class AlarmEngine implements Alarms {
 
     @Override
     public boolean resolve(String dedupKey, Instant at) {
+        return resolve(dedupKey, at, PLATFORM);
+    }
+
+    /** Clears the open alarm of this key automatically, naming who saw the condition end (the charger, a sensor). */
+    public boolean resolve(String dedupKey, Instant at, String by) {
         Optional<Alarm> open = alarms.openByKey(dedupKey);
         if (open.isEmpty()) return false;
         Alarm alarm = open.get();
         if (alarm.lockout()) {
             return false;
         }
-        return clear(alarm, PLATFORM, "condition ended", at);
+        return clear(alarm, by, "condition ended", at);
     }
 
     @Override

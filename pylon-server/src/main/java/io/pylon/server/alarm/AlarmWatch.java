@@ -2,6 +2,8 @@ package io.pylon.server.alarm;
 
 import io.pylon.domain.alarm.AlarmSeverity;
 import io.pylon.domain.alarm.AlarmSignal;
+import io.pylon.domain.alarm.Telemetry;
+import io.pylon.domain.alarm.Telemetry.Metrics;
 import io.pylon.domain.charger.ChargerService;
 import io.pylon.domain.charger.ConnectorStatus;
 import io.pylon.domain.charger.StatusListener;
@@ -28,11 +30,13 @@ public class AlarmWatch implements StatusListener {
 
     private final AlarmEngine engine;
     private final JooqAlarms alarms;
+    private final AlarmRules rules;
     private final Set<String> alarmed = ConcurrentHashMap.newKeySet();
 
-    public AlarmWatch(AlarmEngine engine, JooqAlarms alarms, ChargerService chargers) {
+    public AlarmWatch(AlarmEngine engine, JooqAlarms alarms, AlarmRules rules, ChargerService chargers) {
         this.engine = engine;
         this.alarms = alarms;
+        this.rules = rules;
         alarms.unclearedConnectors().forEach(alarmed::add);
         chargers.listen(this);
     }
@@ -48,6 +52,10 @@ public class AlarmWatch implements StatusListener {
     @Override
     public void status(String chargerId, StatusReport report, Instant at) {
         String key = chargerId + "#" + report.connectorId();
+        if (rules.size() > 0) {
+            String code = hasError(report) ? report.errorCode() : report.status() == ConnectorStatus.FAULTED ? "Faulted" : "NoError";
+            rules.accept(new Telemetry(Metrics.STATUS, null, code, null, null, chargerId, report.connectorId(), null, at));
+        }
         try {
             if (faulty(report)) {
                 String code = hasError(report) ? report.errorCode() : report.status().name();
@@ -57,7 +65,7 @@ public class AlarmWatch implements StatusListener {
                 alarmed.add(key);
             } else if (alarmed.remove(key)) {
                 for (var open : alarms.openAt(chargerId, report.connectorId())) {
-                    if (SOURCE.equals(open.source())) engine.resolve(open.dedupKey(), at);
+                    if (SOURCE.equals(open.source())) engine.resolve(open.dedupKey(), at, SOURCE);
                 }
             }
         } catch (RuntimeException e) {

@@ -35,8 +35,9 @@ public class TrustConfig {
     @Bean
     AnomalyService anomalyService(AnomalyStore store, SessionFacts.Source facts, MeteringService metering,
                                   TransparencyLog log, Clock clock, OrderService orders,
-                                  @Value("${pylon.trust.power-tolerance:0.02}") BigDecimal tolerance) {
-        AnomalyService service = new AnomalyService(store, facts, metering, log, clock, tolerance);
+                                  @Value("${pylon.trust.power-tolerance:0.02}") BigDecimal tolerance,
+                                  io.pylon.domain.alarm.TelemetrySink rules) {
+        AnomalyService service = new AnomalyService(new AnomalyTelemetry(store, rules), facts, metering, log, clock, tolerance);
         orders.listen(service);
         return service;
     }

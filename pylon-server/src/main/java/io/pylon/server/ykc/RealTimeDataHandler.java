@@ -97,12 +97,21 @@ public class RealTimeDataHandler implements YkcHandler {
     }
 
     private static List<MeterSample> samples(RealTimeData.Report r, Instant at) {
-        List<MeterSample> samples = new ArrayList<>(4);
+        List<MeterSample> samples = new ArrayList<>(6);
         samples.add(sample(at, "Energy.Active.Import.Register", "Wh", Long.toString(wh(r.energy()))));
         samples.add(sample(at, "Voltage", "V", r.voltage().toPlainString()));
         samples.add(sample(at, "Current.Import", "A", r.current().toPlainString()));
         if (r.soc() > 0) samples.add(sample(at, "SoC", "Percent", Integer.toString(r.soc())));
+        // The gun's and the battery's hottest point, for the alarm rules (YKC sends them offset by 50; -50 means none).
+        if (r.gunTemperature() > -50) samples.add(located(sample(at, "Temperature", "Celsius", Integer.toString(r.gunTemperature())), "Cable"));
+        if (r.batteryMaxTemperature() > -50) {
+            samples.add(located(sample(at, "Temperature", "Celsius", Integer.toString(r.batteryMaxTemperature())), "EV"));
+        }
         return samples;
+    }
+
+    private static MeterSample located(MeterSample s, String location) {
+        return new MeterSample(s.timestamp(), s.measurand(), s.phase(), s.unit(), s.context(), location, s.format(), s.value());
     }
 
     private static MeterSample sample(Instant at, String measurand, String unit, String value) {

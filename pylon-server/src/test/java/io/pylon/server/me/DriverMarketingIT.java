@@ -1,5 +1,6 @@
 package io.pylon.server.me;
 
+import io.pylon.server.support.AppCharger;
 import static io.pylon.server.me.DriverSelfServiceIT.ok;
 import static io.pylon.server.me.DriverSelfServiceIT.phone;
 import static io.pylon.server.me.DriverSelfServiceIT.refused;

@@ -1,5 +1,6 @@
 package io.pylon.server.me;
 
+import io.pylon.server.support.AppCharger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon.server.support.Api;

@@ -15,11 +15,13 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(classes = PylonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pylon.ocpp.port=0", "pylon.ykc.port=0", "pylon.ykc.tariff-check-interval=1s", "pylon.data-dir=target/it-data", "pylon.admin-password=" + PylonIT.ADMIN_PASSWORD,
-                "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.mqtt.url=tcp://127.0.0.1:1883", "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
+                "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.mqtt.url=tcp://127.0.0.1:1883", "spring.mail.host=127.0.0.1", "spring.mail.port=" + PylonIT.SMTP_PORT, "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class PylonIT {
 
     public static final String ADMIN_PASSWORD = "test-admin-pw";
+    /** Where alarm e-mails go; a test that reads them runs GreenMail on it. */
+    public static final int SMTP_PORT = 32525;
 
     @LocalServerPort
     protected int httpPort;
