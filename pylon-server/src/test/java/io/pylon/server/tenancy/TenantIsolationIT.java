@@ -113,6 +113,17 @@ class TenantIsolationIT extends PylonIT {
                 "{\"points\":5,\"reason\":\"welcome\",\"idempotencyKey\":\"a-welcome\"}");
         assertThat(points.status()).as(points.raw()).isEqualTo(201);
         ids.put("alarm", String.valueOf(faultOnce(ids.get("charger"))));
+        var rule = a.admin().post("/api/v1/alarm-rules", "{\"name\":\"A hot\",\"scope\":\"OPERATOR\",\"metric\":\"voltage\","
+                + "\"kind\":\"THRESHOLD\",\"threshold\":260,\"severity\":\"WARNING\"}");
+        assertThat(rule.status()).as(rule.raw()).isEqualTo(201);
+        ids.put("rule", rule.body().get("id").asString());
+        var hook = a.admin().post("/api/v1/alarm-webhooks", "{\"url\":\"http://127.0.0.1:9/a\",\"minSeverity\":\"EVACUATION\"}");
+        assertThat(hook.status()).as(hook.raw()).isEqualTo(201);
+        ids.put("webhook", hook.body().get("id").asString());
+        var subscription = a.admin().post("/api/v1/alarm-subscriptions", "{\"channel\":\"EMAIL\",\"address\":\"a@example.com\","
+                + "\"minSeverity\":\"EVACUATION\"}");
+        assertThat(subscription.status()).as(subscription.raw()).isEqualTo(201);
+        ids.put("subscription", subscription.body().get("id").asString());
     }
 
     /** A connector fault raises an alarm of operator A (the console's fault watch). */
@@ -235,7 +246,8 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/membership-plans/" + ids.get("plan"), "/api/v1/drivers/" + ids.get("driver") + "/coupons",
                 "/api/v1/drivers/" + ids.get("driver") + "/memberships", "/api/v1/drivers/" + ids.get("driver") + "/points",
                 "/api/v1/drivers/" + ids.get("driver") + "/points/entries", "/api/v1/carbon-factors",
-                "/api/v1/stations/" + ids.get("station") + "/carbon-factor", "/api/v1/marketing/points-rate")) {
+                "/api/v1/stations/" + ids.get("station") + "/carbon-factor", "/api/v1/marketing/points-rate",
+                "/api/v1/alarm-rules/" + ids.get("rule"), "/api/v1/alarm-webhooks", "/api/v1/alarm-subscriptions")) {
             var r = admin.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             s.append(r.raw().replaceAll("\"(lastSeen|online|connected)\":[^,]*,", "")).append('\n');
@@ -275,11 +287,13 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/tariffs") ? "tariff" : template.startsWith("/api/v1/coupon-campaigns") ? "campaign"
                 : template.startsWith("/api/v1/membership-plans") ? "plan" : template.startsWith("/api/v1/invoices") ? "invoice"
                 : template.startsWith("/api/v1/reconciliations") ? "reconciliation"
-                : template.startsWith("/api/v1/alarms") ? "alarm" : "operator";
+                : template.startsWith("/api/v1/alarms") ? "alarm" : template.startsWith("/api/v1/alarm-rules") ? "rule"
+                : template.startsWith("/api/v1/alarm-webhooks") ? "webhook"
+                : template.startsWith("/api/v1/alarm-subscriptions") ? "subscription" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
                 .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION)
-                .replace("{orderId}", ids.get("order")).replace("{index}", "0").replace("{treeSize}", "1");
+                .replace("{orderId}", ids.get("order")).replace("{index}", "0").replace("{treeSize}", "1").replace("{evidenceId}", "1");
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -395,6 +409,15 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET " + me + "stations/{id}", null);
         m.put("POST /api/v1/alarms/{id}/acknowledge", "{}");
         m.put("POST /api/v1/alarms/{id}/clear", "{}");
+        m.put("GET /api/v1/alarms/{id}", null);
+        m.put("GET /api/v1/alarms/{id}/evidence/{evidenceId}", null);
+        m.put("GET /api/v1/alarms/{id}/deliveries", null);
+        m.put("GET /api/v1/alarm-rules/{id}", null);
+        m.put("PUT /api/v1/alarm-rules/{id}", "{\"name\":\"hijacked\",\"scope\":\"OPERATOR\",\"metric\":\"voltage\","
+                + "\"kind\":\"THRESHOLD\",\"threshold\":1,\"severity\":\"INFO\"}");
+        m.put("DELETE /api/v1/alarm-rules/{id}", null);
+        m.put("DELETE /api/v1/alarm-webhooks/{id}", null);
+        m.put("DELETE /api/v1/alarm-subscriptions/{id}", null);
         m.put("POST " + me + "sessions/{id}/stop", null);
         m.put("GET " + me + "orders/{id}", null);
         m.put("GET " + me + "orders/{id}/receipt", null);
