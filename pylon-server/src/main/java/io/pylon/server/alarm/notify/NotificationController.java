@@ -132,7 +132,9 @@ public class NotificationController {
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
     public List<WebhookView> webhooks() {
         TenantScope scope = callers.scope();
-        return store.webhooks(scope.operatorId(), scope.isPlatform()).stream().map(w -> WebhookView.of(w, false)).toList();
+        return store.webhooks(scope.operatorId(), scope.isPlatform()).stream()
+                .filter(w -> scope.stationIds() == null || w.stationId() != null && scope.stationIds().contains(w.stationId()))
+                .map(w -> WebhookView.of(w, false)).toList();
     }
 
     @Operation(summary = "Send every change of your alarms to a URL, signed with a secret shown once in this answer",
@@ -172,7 +174,7 @@ public class NotificationController {
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
     public void deleteWebhook(@PathVariable long id) {
         TenantScope scope = callers.scope();
-        var hook = store.webhook(id).filter(w -> scope.isPlatform() || scope.includesOperator(w.operatorId())
+        var hook = store.webhook(id).filter(w -> scope.includesOperator(w.operatorId())
                         || w.stationId() != null && scope.includes(w.operatorId(), w.stationId()))
                 .orElseThrow(() -> new NoSuchElementException("No webhook " + id));
         store.deleteWebhook(id);
