@@ -48,6 +48,12 @@ public record SensorState(String sensorId, long version, Instant lastTs, Instant
                 temperatureLevel, humidityLevel, offline, link);
     }
 
+    /** The same state as stored at {@code version} (each write moves the version one up). */
+    public SensorState withVersion(long version) {
+        return new SensorState(sensorId, version, lastTs, lastSeenAt, offlineDeadline, water, smoke, temperature, humidity, battery,
+                temperatureLevel, humidityLevel, offline, link);
+    }
+
     /** The same state with another deadline (its sensor's offline timeout changed). */
     public SensorState withDeadline(Instant deadline) {
         return new SensorState(sensorId, version, lastTs, lastSeenAt, deadline, water, smoke, temperature, humidity, battery,
