@@ -46,7 +46,7 @@ public class SensorController {
         this.audit = audit;
     }
 
-    @Operation(summary = "Sensors in your scope with their latest state, by id")
+    @Operation(operationId = "listSensors", summary = "Sensors in your scope with their latest state, by id")
     @GetMapping
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
     public PageResponse<SensorView> list(@RequestParam(required = false) Long stationId, @RequestParam(required = false) SensorKind kind,
@@ -57,7 +57,7 @@ public class SensorController {
         return PageResponse.of(found, s -> SensorView.of(s, states.get(s.id())));
     }
 
-    @Operation(summary = "One sensor with its latest state")
+    @Operation(operationId = "getSensor", summary = "One sensor with its latest state")
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
     public SensorView get(@PathVariable String id) {
@@ -65,7 +65,7 @@ public class SensorController {
         return SensorView.of(sensor, service.latest(id).orElse(null));
     }
 
-    @Operation(summary = "Register a sensor at a station; 409 if the id is taken",
+    @Operation(operationId = "createSensor", summary = "Register a sensor at a station; 409 if the id is taken",
             description = "protects: the chargers (connector 0) or connectors that water cuts and smoke stops")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -77,7 +77,7 @@ public class SensorController {
         return view;
     }
 
-    @Operation(summary = "Replace a sensor's station, name, protected chargers, limits and offline timeout (its kind stays)")
+    @Operation(operationId = "updateSensor", summary = "Replace a sensor's station, name, protected chargers, limits and offline timeout (its kind stays)")
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
     public SensorView update(@PathVariable String id, @Valid @RequestBody SensorRequest request) {
@@ -89,7 +89,7 @@ public class SensorController {
         return view;
     }
 
-    @Operation(summary = "Remove a sensor with its readings; its open alarms are resolved (chargers it cut stay as they are)")
+    @Operation(operationId = "deleteSensor", summary = "Remove a sensor with its readings; its open alarms are resolved (chargers it cut stay as they are)")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
@@ -99,7 +99,7 @@ public class SensorController {
         audit.record(callers.current().username(), before.operatorId(), AuditLog.Action.DELETE, "sensor", id, SensorView.of(before, null), null);
     }
 
-    @Operation(summary = "What the platform last knew of the sensor: newest values, levels, offline or not")
+    @Operation(operationId = "sensorLatest", summary = "What the platform last knew of the sensor: newest values, levels, offline or not")
     @GetMapping("/{id}/latest")
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
     public StateView latest(@PathVariable String id) {
@@ -107,7 +107,7 @@ public class SensorController {
         return StateView.of(service.latest(id).orElseThrow(() -> new NoSuchElementException("Sensor " + id)));
     }
 
-    @Operation(summary = "Raw readings by the sensor's own time, newest first",
+    @Operation(operationId = "sensorReadings", summary = "Raw readings by the sensor's own time, newest first",
             description = "from (inclusive) and to (exclusive) are ISO-8601 instants; limit 1..1000")
     @GetMapping("/{id}/readings")
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
