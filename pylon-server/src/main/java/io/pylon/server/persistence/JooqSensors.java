@@ -16,8 +16,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,13 +167,13 @@ public class JooqSensors {
         if (sensorIds.isEmpty()) return bySensor;
         db.select(SENSOR_ID, CHARGER_ID, CONNECTOR_ID).from(SENSOR_CHARGER).where(SENSOR_ID.in(sensorIds))
                 .orderBy(SENSOR_ID, CHARGER_ID, CONNECTOR_ID)
-                .forEach(r -> bySensor.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
+                .forEach(r -> bySensor.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new ProtectedConnector(r.value2(), r.value3())));
         return bySensor;
     }
 
     private static Map<Field<?>, Object> configuration(Sensor s) {
-        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(KIND, s.kind().name());
         values.put(NAME, s.name());
         values.put(TEMP_WARNING, s.temperature() == null ? null : s.temperature().warning());
@@ -225,7 +227,7 @@ public class JooqSensors {
     }
 
     private static Map<Field<?>, Object> stateValues(SensorState s) {
-        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(LAST_TS, s.lastTs());
         values.put(LAST_SEEN, s.lastSeenAt());
         values.put(DEADLINE, s.offlineDeadline());

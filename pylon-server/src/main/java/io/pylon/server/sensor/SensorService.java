@@ -11,6 +11,7 @@ import io.pylon.server.persistence.JooqSensors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +97,7 @@ public class SensorService {
         Instant now = clock.instant();
         locked(sensor.id(), () -> update(sensor.id(), state -> new Assessment(
                 state.withDeadline((state.lastSeenAt() != null ? state.lastSeenAt() : now).plus(sensor.offlineTimeout())),
-                true, java.util.List.of(), java.util.List.of())));
+                true, List.of(), List.of())));
     }
 
     /** A sensor was deleted: its state goes from memory and its alarms are resolved. */
