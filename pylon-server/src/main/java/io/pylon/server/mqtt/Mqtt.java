@@ -14,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,7 @@ public class Mqtt implements SmartLifecycle {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
+                    route(topic, message.getPayload());
                 }
 
                 @Override
@@ -139,14 +141,27 @@ public class Mqtt implements SmartLifecycle {
         }
     }
 
+    /**
+     * Subscribed without a per-filter listener: Paho (1.2.5) matches a listener against the filter as subscribed, and
+     * {@code $share/<group>/<filter>} never matches the message's topic, so every message arrives at the callback and is
+     * routed here by the filters themselves.
+     */
     private void subscribe(MqttClient c, String filter) {
         try {
-            c.subscribe("$share/" + group + "/" + filter, 1, (topic, message) -> {
-                byte[] payload = message.getPayload();
-                handlers.execute(() -> deliver(filter, topic, payload));
-            });
+            c.subscribe("$share/" + group + "/" + filter, 1);
         } catch (MqttException e) {
             log.warn("MQTT subscribe to {} failed: {}", filter, e.getMessage());
+        }
+    }
+
+    private void route(String topic, byte[] payload) {
+        for (String filter : subscriptions.keySet()) {
+            if (!MqttTopic.isMatched(filter, topic)) continue;
+            try {
+                handlers.execute(() -> deliver(filter, topic, payload));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("MQTT message on {} dropped: shutting down", topic);
+            }
         }
     }
 

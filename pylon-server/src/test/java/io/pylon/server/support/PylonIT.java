@@ -11,11 +11,15 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Base of integration tests: the whole platform on random HTTP and OCPP ports, its own database
  * (H2 or PostgreSQL, see {@link TestDatabase}), unknown chargers accepted. The context is shared by
- * all test classes, so each test uses charger ids and id tags of its own.
+ * all test classes, so each test uses charger ids and id tags of its own. The machine's MQTT broker is
+ * shared too: each context subscribes in an MQTT shared-subscription group of its own, so a second
+ * context (or another test JVM) gets every message as well instead of taking some of this one's.
  */
 @SpringBootTest(classes = PylonApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pylon.ocpp.port=0", "pylon.ykc.port=0", "pylon.ykc.tariff-check-interval=1s", "pylon.data-dir=target/it-data", "pylon.admin-password=" + PylonIT.ADMIN_PASSWORD,
-                "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.mqtt.url=tcp://127.0.0.1:1883", "spring.mail.host=127.0.0.1", "spring.mail.port=" + PylonIT.SMTP_PORT, "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
+                "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.mqtt.url=tcp://127.0.0.1:1883",
+                "pylon.mqtt.shared-group=it-${random.uuid}", "spring.mail.host=127.0.0.1", "spring.mail.port=" + PylonIT.SMTP_PORT,
+                "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class PylonIT {
 
