@@ -259,6 +259,73 @@ try {
     await m.waitForSelector(`[data-test=m-connector]:has-text("${env('E2E_CONNECTOR_CODE')}")`);
     await phone.close();
   });
+  await step('an alarm raised at a charger shows live with a banner; its drawer tells the history and takes an acknowledgement', async () => {
+    await page.goto(`${BASE}/alarms`);
+    await page.waitForSelector('[data-test=alarms]');
+    await page.waitForSelector('[data-test=live-indicator].el-tag--success');
+    const answer = await ask(`fault ${env('E2E_ALARM_CHARGER')}`); // a charger reports Faulted: a CRITICAL alarm
+    const id = /^alarm (\d+)$/.exec(answer)?.[1];
+    if (!id) throw new Error(`harness: ${answer}`);
+    await page.waitForSelector(`[data-test=alarm-banner][data-alarm="${id}"][data-severity=CRITICAL]`);
+    await page.waitForSelector(`[data-test=alarms] [data-alarm="${id}"][data-code=GroundFailure]`); // the list refreshed itself
+    await shot(page, '14-alarm-banner');
+    await page.click(`[data-test=alarm-banner][data-alarm="${id}"] [data-test=alarm-banner-link]`);
+    await page.waitForSelector(`[data-test=alarm-drawer] [data-alarm="${id}"][data-state=OPEN]`);
+    await page.waitForSelector('[data-test=alarm-history] [data-kind=RAISED]');
+    // the heat-map kept with the alarm is fetched with the token and shown from an object URL
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-test=evidence] img')].some((i) => i.src.startsWith('blob:') && i.naturalWidth > 0));
+    await page.fill('input[data-test=alarm-note], [data-test=alarm-note] input', 'e2e: 已到现场');
+    await page.click('[data-test=drawer-acknowledge]');
+    await page.waitForSelector(`[data-test=alarm-drawer] [data-alarm="${id}"][data-state=ACKNOWLEDGED]`);
+    await page.waitForSelector('[data-test=alarm-history] [data-kind=ACKNOWLEDGED]:has-text("已到现场")');
+    await shot(page, '15-alarm-drawer');
+  });
+
+  await step('an alarm rule is written with the form, refused with the server\'s reason, then listed', async () => {
+    const name = `E2E hot connector ${Date.now()}`;
+    await page.goto(`${BASE}/alarm-rules`);
+    await page.waitForSelector('[data-test=rules]');
+    await page.click('[data-test=rule-new]');
+    await page.fill('input[data-test=rule-name], [data-test=rule-name] input', name);
+    // the form follows the kind: an event code for EVENT, a window for RATE, thresholds and a duration for THRESHOLD
+    await page.click('[data-test=rule-kind] .el-radio-button:nth-child(3)');
+    await page.waitForSelector('[data-test=rule-event-code]');
+    await page.click('[data-test=rule-kind] .el-radio-button:nth-child(2)');
+    await page.waitForSelector('[data-test=rule-window]');
+    await page.click('[data-test=rule-kind] .el-radio-button:nth-child(1)');
+    await page.waitForSelector('[data-test=rule-duration]');
+    await page.fill('[data-test=rule-threshold] input', '80');
+    await page.press('[data-test=rule-threshold] input', 'Tab');
+    await page.fill('[data-test=rule-clear] input', '90'); // on the wrong side of the threshold
+    await page.press('[data-test=rule-clear] input', 'Tab');
+    await page.click('[data-test=rule-save]');
+    await page.waitForSelector('[data-test=rule-error]:has-text("hysteresis")');
+    await shot(page, '16-rule-refused');
+    await page.fill('[data-test=rule-clear] input', '75');
+    await page.press('[data-test=rule-clear] input', 'Tab');
+    await page.click('[data-test=rule-save]');
+    await page.waitForSelector(`[data-test=rules] [data-rule="${name}"]`);
+    await shot(page, '17-rules');
+  });
+  await step('notifications: a channel without an adapter is refused with the reason; a webhook shows its secret once', async () => {
+    await page.goto(`${BASE}/alarm-notifications`);
+    await page.waitForSelector('[data-test=webhooks]');
+    await page.click('[data-test=sub-channel]');
+    await page.click('.el-select-dropdown__item:has-text("短信")');
+    await page.fill('input[data-test=sub-address], [data-test=sub-address] input', '13900000000');
+    await page.click('[data-test=sub-add]');
+    await page.waitForSelector('[data-test=sub-error]:has-text("SMS")');
+    await page.fill('input[data-test=hook-url], [data-test=hook-url] input', 'http://127.0.0.1:9/pylon-e2e-hook');
+    await page.click('[data-test=hook-add]');
+    await page.waitForFunction(() => /^[0-9a-f]{32,}$/.test(document.querySelector('[data-test=hook-secret]')?.textContent?.trim() ?? ''));
+    await shot(page, '18-webhook-secret');
+    await page.click('[data-test=hook-secret-dialog] .el-dialog__footer .el-button--primary');
+    await page.waitForSelector('[data-test=webhooks] .el-table__row:has-text("pylon-e2e-hook")');
+    await page.click('[data-test=webhooks] .el-table__row:has-text("pylon-e2e-hook") .el-button--danger');
+    await page.click('.el-message-box__btns .el-button--primary');
+    await page.waitForSelector('[data-test=webhooks] .el-table__row:has-text("pylon-e2e-hook")', { state: 'detached' });
+  });
+
 } finally {
   await browser.close();
   stdin.close();

@@ -22,6 +22,8 @@ const consoleRoutes: RouteRecordRaw[] = [
   { path: 'coupons', name: 'coupons', component: () => import('./console/CouponsPage.vue') },
   { path: 'reports', name: 'reports', component: () => import('./console/ReportsPage.vue') },
   { path: 'alarms', name: 'alarms', component: () => import('./console/AlarmsPage.vue') },
+  { path: 'alarm-rules', name: 'alarm-rules', component: () => import('./console/AlarmRulesPage.vue') },
+  { path: 'alarm-notifications', name: 'alarm-notifications', component: () => import('./console/AlarmNotificationsPage.vue') },
   { path: 'users', name: 'users', component: () => import('./console/UsersPage.vue') },
   { path: 'audit', name: 'audit', component: () => import('./console/AuditPage.vue') },
 ];

@@ -3,14 +3,18 @@ package io.pylon.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.pylon.domain.alarm.Alarms;
 import io.pylon.server.support.Charging;
 import io.pylon.server.support.PylonIT;
+import io.pylon.server.support.RawOcppClient;
 import io.pylon.server.support.Tenants;
 import io.pylon.server.support.Tenants.Tenant;
 import io.pylon.simulator.FleetConfig;
 import io.pylon.simulator.SimulatedCharger;
 import io.pylon.simulator.SimulatedFleet;
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -19,10 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -34,7 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ({@code pylon-console/e2e/console.e2e.mjs}) while simulated chargers ({@link SimulatedFleet}) are connected. The
  * script logs in, watches a charger change status live, starts a session from the console and watches it charge,
  * reads the configuration, switches language, previews a tariff, checks the big-screen, and as a driver on a phone
- * starts and stops by connector code. Screenshots go to {@code target/e2e-screenshots/}.
+ * starts and stops by connector code; it sees a charger's fault alarm arrive live with the console's banner, reads its
+ * history and evidence and acknowledges it, and writes an alarm rule. Screenshots go to {@code target/e2e-screenshots/}.
  *
  * <p>Needs {@code node} and {@code /usr/bin/chromium} (Debian's package; {@code .ci/run} installs it when missing) and
  * pylon-console's node_modules (installed by that module's build, which runs before this one). It fails, never
@@ -52,6 +59,9 @@ class ConsoleE2EIT extends PylonIT {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    Alarms alarms;
 
     @Test
     void theConsoleBigScreenAndDriverAppWorkInABrowser() throws Exception {
@@ -82,6 +92,8 @@ class ConsoleE2EIT extends PylonIT {
         Charging.driverWithBalance(op, "13911110001", "500", prefix + "TAG1"); // the driver on the phone
         Charging.driverWithBalance(op, "13911110002", "500", prefix + "TAG2"); // remote start from the console
         Charging.driverWithBalance(op, "13911110003", "500", prefix + "TAG3"); // a card swiped at a charger
+        String faulty = op.charger(prefix + "ALARM", station); // reports a fault when the script asks
+        List<RawOcppClient> raw = new ArrayList<>();
 
         try (SimulatedFleet fleet = SimulatedFleet.start(config)) {
             fleet.chargers().forEach(c -> c.connect().orTimeout(20, TimeUnit.SECONDS).join());
@@ -102,9 +114,57 @@ class ConsoleE2EIT extends PylonIT {
                     Map.entry("E2E_STATION", String.valueOf(station)),
                     Map.entry("E2E_CONNECTORS", String.valueOf(connectors)),
                     Map.entry("E2E_BIG_STATION", String.valueOf(bigStation)),
-                    Map.entry("E2E_BIG_COUNT", String.valueOf(BIG_FLEET)));
-            List<String> output = run(env, request -> answer(fleet, request, prefix + "TAG3"));
+                    Map.entry("E2E_BIG_COUNT", String.valueOf(BIG_FLEET)),
+                    Map.entry("E2E_ALARM_CHARGER", faulty));
+            List<String> output = run(env, request -> request.equals("fault " + faulty) ? fault(op, faulty, raw)
+                    : answer(fleet, request, prefix + "TAG3"));
             assertThat(output).contains("8 passed, 0 failed".replace("8", String.valueOf(countSteps())));
+        } finally {
+            raw.forEach(RawOcppClient::close);
+        }
+    }
+
+    /**
+     * A charger reports a ground fault (AlarmWatch raises a CRITICAL alarm) while the console watches; a heat-map image
+     * is kept with the alarm as a thermal camera's would be. Answers "alarm <id>".
+     */
+    private String fault(Tenant op, String charger, List<RawOcppClient> open) {
+        var cp = RawOcppClient.connect(ocppPort(), charger, null);
+        open.add(cp);
+        cp.call("b", "BootNotification", "{\"chargePointVendor\":\"E2E\",\"chargePointModel\":\"Faulty\"}");
+        cp.call("s", "StatusNotification", "{\"connectorId\":1,\"status\":\"Faulted\",\"errorCode\":\"GroundFailure\","
+                + "\"info\":\"earth leakage\",\"timestamp\":\"" + Instant.now() + "\"}");
+        for (int i = 0; i < 100; i++) {
+            var items = op.admin().get("/api/v1/alarms?state=OPEN&chargerId=" + charger).body().get("items");
+            if (items != null && !items.isEmpty()) {
+                long id = items.get(0).get("id").asLong();
+                alarms.attach(id, "image/png", heatMap());
+                return "alarm " + id;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "no alarm for " + charger;
+    }
+
+    /** A small false-colour picture, cool blue to a hot spot. */
+    private static byte[] heatMap() {
+        var image = new BufferedImage(96, 72, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 72; y++) {
+            for (int x = 0; x < 96; x++) {
+                double heat = Math.max(0, 1 - Math.hypot(x - 60, y - 30) / 50);
+                image.setRGB(x, y, ((int) (255 * heat) << 16) | ((int) (80 * heat) << 8) | (int) (200 * (1 - heat)));
+            }
+        }
+        try (var out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
