@@ -77,8 +77,10 @@ export class AlertFilter {
     if (a.state === 'CLEARED') return false;
     if ((this.announced.get(a.id) ?? -1) >= rank) return false;
     const evacuation = rank === severityRank('EVACUATION');
-    const critical = rank === severityRank('CRITICAL') && a.state === 'OPEN'
-      && ((a.occurrences ?? 1) <= 1 || (a.escalatedAt != null && a.escalatedAt === a.lastSeenAt) || (before != null && before < rank));
+    // The live feed says what just happened (change); an alarm read some other way falls back on its timestamps.
+    const worsened = a.change != null ? ['RAISED', 'ESCALATED', 'SEVERITY_RAISED'].includes(a.change)
+      : (a.occurrences ?? 1) <= 1 || (a.escalatedAt != null && a.escalatedAt === a.lastSeenAt) || (before != null && before < rank);
+    const critical = rank === severityRank('CRITICAL') && a.state === 'OPEN' && worsened;
     if (!evacuation && !critical) return false;
     this.announced.set(a.id, rank);
     return true;

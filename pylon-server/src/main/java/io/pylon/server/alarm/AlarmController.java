@@ -54,7 +54,7 @@ public class AlarmController {
     public record AlarmDetail(AlarmView alarm, List<JooqAlarms.Event> history, List<JooqAlarms.Evidence> evidence) {}
 
     @Operation(summary = "Alarms in your scope, newest first",
-            description = "state: OPEN, ACKNOWLEDGED or CLEARED; minSeverity: that severity and worse; source: charger, rule, "
+            description = "state: OPEN, ACKNOWLEDGED, CLEARED or NOT_CLEARED (open or acknowledged); minSeverity: that severity and worse; source: charger, rule, "
                     + "thermal, camera, sensor, parking; none of them for all")
     @GetMapping
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")

@@ -185,7 +185,7 @@ public class AlarmEngine implements Alarms {
     }
 
     private void announce(String kind, Alarm alarm) {
-        events.publishEvent(new AlarmNotice(kind, AlarmView.of(alarm)));
+        events.publishEvent(new AlarmNotice(kind, AlarmView.of(alarm).changed(kind)));
     }
 
     private static String where(Alarm a) {

@@ -52,7 +52,8 @@ public class JooqAlarms {
     /** A piece of evidence without its bytes. */
     public record Evidence(long id, String contentType, Instant createdAt) {}
 
-    public enum State { OPEN, ACKNOWLEDGED, CLEARED }
+    /** NOT_CLEARED: open or acknowledged. */
+    public enum State { OPEN, ACKNOWLEDGED, CLEARED, NOT_CLEARED }
 
     static final Table<Record> ALARM = DSL.table(DSL.name("alarm"));
     private static final Table<Record> ALARM_EVENT = DSL.table(DSL.name("alarm_event"));
@@ -193,6 +194,7 @@ public class JooqAlarms {
         if (state == State.OPEN) where = where.and(CLEARED.isNull()).and(ACKED.isNull());
         if (state == State.ACKNOWLEDGED) where = where.and(CLEARED.isNull()).and(ACKED.isNotNull());
         if (state == State.CLEARED) where = where.and(CLEARED.isNotNull());
+        if (state == State.NOT_CLEARED) where = where.and(CLEARED.isNull());
         if (chargerId != null) where = where.and(CHARGER_ID.eq(chargerId));
         if (stationId != null) where = where.and(STATION_ID.eq(stationId));
         if (source != null) where = where.and(SOURCE.eq(source));
