@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
  * evacuation) labelled with their hottest temperature; a caption names the camera, the time and the range of the scale.
  * Drawn with java.awt on a headless JVM.
  */
-final class HeatMap {
+public final class HeatMap {
 
     private static final int[] PALETTE = palette();
     private static final int CAPTION = 22;
@@ -35,7 +35,7 @@ final class HeatMap {
     private HeatMap() {}
 
     /** @param decisions the decision made on each bay in this frame, by bay id */
-    static byte[] render(ThermalFrame frame, List<BayWatch> watches, Map<Long, BayDecision> decisions, String caption) {
+    public static byte[] render(ThermalFrame frame, List<BayWatch> watches, Map<Long, BayDecision> decisions, String caption) {
         int w = frame.width(), h = frame.height();
         int scale = Math.max(1, Math.min(8, (int) Math.ceil(640.0 / w)));
         short[] t = frame.deciCelsius();
