@@ -218,10 +218,9 @@ class ThermalIT extends PylonIT {
             assertThat(stopAtNeighbour.payload().get("transactionId").asLong()).isEqualTo(neighbour.transactionId());
             assertThat(stopAtNeighbour.nanos() - postedAt).as("neighbour stopped within 2 s of the frame").isLessThanOrEqualTo(TWO_SECONDS);
             System.out.printf("ThermalIT: frame posted → RemoteStop at the neighbour in %.1f ms%n", (stopAtNeighbour.nanos() - postedAt) / 1e6);
-            long since = postedAt;
             await(() -> !sim.isCharging(1), Duration.ofSeconds(10), "the burning bay's session stopped");
-            assertThat(System.nanoTime() - since).as("affected bay stopped within 2 s of the frame (measured after the neighbour's)")
-                    .isLessThanOrEqualTo(TWO_SECONDS + (System.nanoTime() - stopAtNeighbour.nanos()));
+            long stoppedBy = System.nanoTime(); // the simulator had stopped by now (polled every 20 ms): an upper bound
+            assertThat(stoppedBy - postedAt).as("the burning bay's session stopped within 2 s of the frame").isLessThanOrEqualTo(TWO_SECONDS);
             Thread.sleep(300);
             assertThat(sim.isCharging(2)).as("bay C is no neighbour: it keeps charging").isTrue();
 
