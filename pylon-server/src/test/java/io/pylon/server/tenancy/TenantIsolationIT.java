@@ -26,6 +26,7 @@ class TenantIsolationIT extends PylonIT {
     /** A day operator A lists in its holiday calendar. */
     private static final String HOLIDAY = "2030-10-01";
     private static final String CALLBACK = "/api/v1/payments/callbacks/{provider}";
+    private static final String FRAMES = "/api/v1/thermal/cameras/{cameraId}/frames";
     /** A carbon region operator A has a factor for. */
     private static final String REGION = "CN-ZJ";
 
@@ -124,6 +125,23 @@ class TenantIsolationIT extends PylonIT {
                 + "\"minSeverity\":\"EVACUATION\"}");
         assertThat(subscription.status()).as(subscription.raw()).isEqualTo(201);
         ids.put("subscription", subscription.body().get("id").asString());
+        thermal(station);
+    }
+
+    /** A's thermal camera over a bay of its charger, with a zone (issue #7, docs/thermal.md). */
+    private void thermal(long station) {
+        String camera = a.code() + "-CAM";
+        var cam = a.admin().post("/api/v1/thermal/cameras", "{\"id\":\"" + camera + "\",\"stationId\":" + station + ",\"name\":\"A cam\"}");
+        assertThat(cam.status()).as(cam.raw()).isEqualTo(201);
+        var bay = a.admin().post("/api/v1/thermal/bays", "{\"stationId\":" + station + ",\"name\":\"A1\",\"cameraId\":\"" + camera
+                + "\",\"area\":{\"x\":0,\"y\":0,\"width\":10,\"height\":10},\"chargerId\":\"" + ids.get("charger") + "\",\"connectorId\":1}");
+        assertThat(bay.status()).as(bay.raw()).isEqualTo(201);
+        var zone = a.admin().post("/api/v1/thermal/bays/" + bay.body().get("id").asLong() + "/zones",
+                "{\"name\":\"middle\",\"area\":{\"x\":1,\"y\":1,\"width\":5,\"height\":5}}");
+        assertThat(zone.status()).as(zone.raw()).isEqualTo(201);
+        ids.put("camera", camera);
+        ids.put("bay", bay.body().get("id").asString());
+        ids.put("zone", zone.body().get("id").asString());
     }
 
     /** A connector fault raises an alarm of operator A (the console's fault watch). */
@@ -180,6 +198,8 @@ class TenantIsolationIT extends PylonIT {
             // A payment callback holds no tenant data and takes no token: a caller without the provider's
             // signature is refused with 401, whoever they are.
             boolean refused = r.status() == 404 || r.status() == 403 || (r.status() == 401 && parts[1].equals(CALLBACK))
+                    // thermal frames take no token either: without the camera's own key they are refused with 401
+                    || (r.status() == 401 && parts[1].equals(FRAMES))
                     // the transparency log's public part is hashes only, meant for everyone (ADR 0009)
                     || parts[1].startsWith("/api/v1/transparency/public/");
             if (!refused && !ownCalendar) {
@@ -247,7 +267,8 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/drivers/" + ids.get("driver") + "/memberships", "/api/v1/drivers/" + ids.get("driver") + "/points",
                 "/api/v1/drivers/" + ids.get("driver") + "/points/entries", "/api/v1/carbon-factors",
                 "/api/v1/stations/" + ids.get("station") + "/carbon-factor", "/api/v1/marketing/points-rate",
-                "/api/v1/alarm-rules/" + ids.get("rule"), "/api/v1/alarm-webhooks", "/api/v1/alarm-subscriptions")) {
+                "/api/v1/alarm-rules/" + ids.get("rule"), "/api/v1/alarm-webhooks", "/api/v1/alarm-subscriptions",
+                "/api/v1/thermal/cameras/" + ids.get("camera"), "/api/v1/thermal/bays/" + ids.get("bay"))) {
             var r = admin.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             s.append(r.raw().replaceAll("\"(lastSeen|online|connected)\":[^,]*,", "")).append('\n');
@@ -289,11 +310,15 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/reconciliations") ? "reconciliation"
                 : template.startsWith("/api/v1/alarms") ? "alarm" : template.startsWith("/api/v1/alarm-rules") ? "rule"
                 : template.startsWith("/api/v1/alarm-webhooks") ? "webhook"
-                : template.startsWith("/api/v1/alarm-subscriptions") ? "subscription" : "operator";
+                : template.startsWith("/api/v1/alarm-subscriptions") ? "subscription"
+                : template.startsWith("/api/v1/thermal/cameras") ? "camera"
+                : template.startsWith("/api/v1/thermal/bays") ? "bay" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
                 .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION)
-                .replace("{orderId}", ids.get("order")).replace("{index}", "0").replace("{treeSize}", "1").replace("{evidenceId}", "1");
+                .replace("{orderId}", ids.get("order")).replace("{index}", "0").replace("{treeSize}", "1")
+                .replace("{cameraId}", ids.getOrDefault("camera", "")).replace("{bayId}", ids.getOrDefault("bay", ""))
+                .replace("{zoneId}", ids.getOrDefault("zone", "")).replace("{evidenceId}", "1");
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -456,6 +481,26 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET /api/v1/regulator/transactions/{orderId}", null);
         m.put("GET /api/v1/users/{username}", null);
         m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
+        // thermal safety (issue #7): cameras, bays, zones; frames are refused without the camera's key
+        String cam = "/api/v1/thermal/cameras/{id}";
+        m.put("GET " + cam, null);
+        m.put("PUT " + cam, "{\"name\":\"hijacked\"}");
+        m.put("DELETE " + cam, null);
+        m.put("POST " + cam + "/key", null);
+        m.put("POST " + FRAMES, "{\"width\":1,\"height\":1,\"temperatures\":[250]}");
+        String bay = "/api/v1/thermal/bays/{id}";
+        String bayBody = "{\"stationId\":1,\"name\":\"hijacked\",\"cameraId\":\"X\",\"area\":{\"x\":0,\"y\":0,\"width\":10,\"height\":10},"
+                + "\"chargerId\":\"X\",\"connectorId\":1}";
+        m.put("GET " + bay, null);
+        m.put("PUT " + bay, bayBody);
+        m.put("DELETE " + bay, null);
+        m.put("PUT " + bay + "/vehicle-type", "{\"vehicleType\":\"bus\"}");
+        String zones = "/api/v1/thermal/bays/{bayId}/zones";
+        String zoneBody = "{\"name\":\"hijacked\",\"area\":{\"x\":1,\"y\":1,\"width\":2,\"height\":2}}";
+        m.put("GET " + zones, null);
+        m.put("POST " + zones, zoneBody);
+        m.put("PUT " + zones + "/{zoneId}", zoneBody);
+        m.put("DELETE " + zones + "/{zoneId}", null);
         return m;
     }
 }
