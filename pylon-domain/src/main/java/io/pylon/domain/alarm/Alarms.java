@@ -17,6 +17,9 @@ public interface Alarms {
      */
     boolean resolve(String dedupKey, Instant at);
 
+    /** Writes what a detector did about an alarm (e.g. a neighbour's session stopped) into the alarm's history. */
+    void recordAction(long alarmId, String actor, String outcome);
+
     /** Keeps a picture or file with an alarm (a heat map, a snapshot); answers its evidence id. */
     long attach(long alarmId, String contentType, byte[] content);
 }

@@ -118,6 +118,11 @@ public class AlarmEngine implements Alarms {
     }
 
     @Override
+    public void recordAction(long alarmId, String actor, String outcome) {
+        alarms.event(alarmId, clock.instant(), "ACTION", actor, outcome);
+    }
+
+    @Override
     public long attach(long alarmId, String contentType, byte[] content) {
         return alarms.attach(alarmId, contentType, content, clock.instant());
     }

@@ -8,8 +8,6 @@ import io.pylon.domain.sensor.Sensor;
 import io.pylon.domain.sensor.SensorCondition;
 import io.pylon.domain.sensor.SensorMonitor;
 import io.pylon.server.alarm.ChargerSafety;
-import io.pylon.server.persistence.JooqAlarms;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -31,14 +29,10 @@ public class SensorAlarms {
 
     private final Alarms alarms;
     private final ChargerSafety safety;
-    private final JooqAlarms history;
-    private final Clock clock;
 
-    public SensorAlarms(Alarms alarms, ChargerSafety safety, JooqAlarms history, Clock clock) {
+    public SensorAlarms(Alarms alarms, ChargerSafety safety) {
         this.alarms = alarms;
         this.safety = safety;
-        this.history = history;
-        this.clock = clock;
     }
 
     /** The de-duplication key of a sensor's alarm for one condition. */
@@ -92,7 +86,7 @@ public class SensorAlarms {
 
     private void history(long alarmId, String outcome) {
         try {
-            history.event(alarmId, clock.instant(), "ACTION", SOURCE, outcome);
+            alarms.recordAction(alarmId, SOURCE, outcome);
         } catch (RuntimeException e) {
             log.warn("Alarm {}: action outcome not recorded ({}): {}", alarmId, outcome, e.toString());
         }

@@ -8,7 +8,6 @@ import io.pylon.domain.thermal.BayDecision;
 import io.pylon.domain.thermal.ThermalFrame;
 import io.pylon.domain.thermal.ThermalLevel;
 import io.pylon.server.alarm.ChargerSafety;
-import io.pylon.server.persistence.JooqAlarms;
 import io.pylon.server.persistence.JooqThermal.Bay;
 import io.pylon.server.thermal.ThermalLayouts.BayLayout;
 import io.pylon.server.thermal.ThermalLayouts.Neighbour;
@@ -39,14 +38,12 @@ class ThermalAlarms {
 
     private final Alarms alarms;
     private final ChargerSafety safety;
-    private final JooqAlarms history;
     private final ThermalProperties properties;
     private final Clock clock;
 
-    ThermalAlarms(Alarms alarms, ChargerSafety safety, JooqAlarms history, ThermalProperties properties, Clock clock) {
+    ThermalAlarms(Alarms alarms, ChargerSafety safety, ThermalProperties properties, Clock clock) {
         this.alarms = alarms;
         this.safety = safety;
-        this.history = history;
         this.properties = properties;
         this.clock = clock;
     }
@@ -94,7 +91,7 @@ class ThermalAlarms {
 
     private void record(long alarmId, String detail) {
         try {
-            history.event(alarmId, clock.instant(), "ACTION", SOURCE, detail);
+            alarms.recordAction(alarmId, SOURCE, detail);
         } catch (RuntimeException e) {
             log.warn("Thermal alarm {}: neighbour action not recorded ({}): {}", alarmId, detail, e.toString());
         }
