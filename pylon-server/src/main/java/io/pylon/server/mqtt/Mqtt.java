@@ -14,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +105,19 @@ public class Mqtt implements SmartLifecycle {
                     log.warn("MQTT connection to {} lost: {}", url, cause == null ? "?" : cause.toString());
                 }
 
+                /**
+                 * Every message of a shared subscription arrives here: Paho 1.2.5 never calls a per-subscription listener
+                 * for a {@code $share/...} filter (eclipse-paho/paho.mqtt.java#367, #827), so messages go to the handlers
+                 * of the filters their topic matches.
+                 */
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
+                    byte[] payload = message.getPayload();
+                    for (String filter : subscriptions.keySet()) {
+                        if (MqttTopic.isMatched(filter, topic)) {
+                            handlers.execute(() -> deliver(filter, topic, payload));
+                        }
+                    }
                 }
 
                 @Override
@@ -141,10 +153,7 @@ public class Mqtt implements SmartLifecycle {
 
     private void subscribe(MqttClient c, String filter) {
         try {
-            c.subscribe("$share/" + group + "/" + filter, 1, (topic, message) -> {
-                byte[] payload = message.getPayload();
-                handlers.execute(() -> deliver(filter, topic, payload));
-            });
+            c.subscribe("$share/" + group + "/" + filter, 1); // delivered through the callback's messageArrived
         } catch (MqttException e) {
             log.warn("MQTT subscribe to {} failed: {}", filter, e.getMessage());
         }
