@@ -25,10 +25,15 @@ public final class CarPark {
 
     /** A new operator with a station priced flat (1.00 per kWh) and one charger {@code <code>-<suffix>}. */
     public static CarPark of(io.pylon.server.support.Api platformAdmin, int port, String suffix) {
+        return of(platformAdmin, port, suffix, null);
+    }
+
+    /** The same with a charger of this id (e.g. a YKC pile's 14-digit number); null: {@code <code>-<suffix>}. */
+    public static CarPark of(io.pylon.server.support.Api platformAdmin, int port, String suffix, String chargerId) {
         Tenant op = Tenants.create(platformAdmin, port, "CNY");
         long station = op.station("Car park " + suffix);
         Charging.flatTariff(op, station);
-        String charger = op.charger(op.code() + "-" + suffix, station);
+        String charger = op.charger(chargerId == null ? op.code() + "-" + suffix : chargerId, station);
         return new CarPark(op, station, charger, port);
     }
 

@@ -8,6 +8,9 @@ import io.pylon.server.support.Api;
 import io.pylon.server.support.Charging;
 import io.pylon.server.support.PylonIT;
 import io.pylon.server.support.RawOcppClient;
+import io.pylon.server.support.RawYkcPile;
+import io.pylon.server.support.YkcFrames;
+import io.pylon.ykc.message.ParkingLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -184,6 +187,66 @@ class ParkingIT extends PylonIT {
             device.publish("pylon/" + park.op.code() + "/lock/" + lock + "/state", "{\"state\":\"raised\"}");
             eventually(() -> park.alarms("parking"), a -> "CLEARED".equals(a.get(0).get("state").asString()));
         }
+    }
+
+    @Test
+    void aReservedBayLowersItsLockOnlyForTheReservingDriversCar() throws Exception {
+        CarPark park = CarPark.of(api, httpPort, "PR1");
+        String lock = park.op.code() + "-R1";
+        long bay = park.bay("R-1", 1, "{\"kind\":\"MQTT\",\"id\":\"" + lock + "\"}");
+        CameraDevice cam = park.camera(park.op.code() + "-rv", null, bay);
+        String card = park.op.code().replace("-", "") + "RV";
+        long driver = Charging.driverWithBalance(park.op, "+8613700000301", "100", card);
+        var car = park.op.admin().post("/api/v1/drivers/" + driver + "/vehicles", "{\"plate\":\"京A-88888\"}"); // a plug-in hybrid
+        assertThat(car.status()).as(car.raw()).isEqualTo(201);
+        awaitMqtt();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        try (RawOcppClient cp = RawOcppClient.connect(ocppPort(), park.charger, null);
+             MqttProbe device = new MqttProbe("pylon/" + park.op.code() + "/lock/" + lock + "/cmd")) {
+            cp.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            var reserved = java.util.concurrent.CompletableFuture.supplyAsync(() -> park.op.admin().post("/api/v1/chargers/"
+                    + park.charger + "/commands/reserve-now", "{\"connectorId\":1,\"idTag\":\"" + card + "\",\"expiryDate\":\""
+                    + Instant.now().plusSeconds(3600) + "\"}"));
+            JsonNode reserveNow = cp.next();
+            assertThat(reserveNow.get(2).asString()).isEqualTo("ReserveNow");
+            cp.sendText("[3,\"" + reserveNow.get(1).asString() + "\",{\"status\":\"Accepted\"}]");
+            assertThat(reserved.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+
+            var stranger = cam.plate(CameraDevice.eventId(), "京AD12121", "green", "in", at, null);
+            assertThat(stranger.body().get("outcome").asString()).contains("lock stays raised: connector reserved for another driver");
+            cam.plate(CameraDevice.eventId(), "京AD12121", "green", "out", at.plusSeconds(60), null);
+            var own = cam.plate(CameraDevice.eventId(), "京A88888", "blue", "in", at.plusSeconds(120), null);
+            assertThat(own.body().get("outcome").asString()).contains("lock lower to " + lock + " (reservation of this vehicle's driver) sent");
+
+            assertThat(device.next().payload().get("action").asString()).isEqualTo("raise"); // the stranger left
+            MqttProbe.Heard lower = device.next();
+            assertThat(lower.payload().get("action").asString()).isEqualTo("lower");
+            assertThat(lower.payload().get("plate").asString()).isEqualTo("京A88888");
+        }
+    }
+
+    @Test
+    void aYkcPilesOwnLockLowersForAGreenPlateAndRisesWhenTheBayEmpties() {
+        CarPark park = CarPark.of(api, httpPort, "PY1", YkcFrames.newPile());
+        long bay = park.bay("Y-1", 1, "{\"kind\":\"YKC\"}");
+        CameraDevice cam = park.camera(park.op.code() + "-y", null, bay);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        try (RawYkcPile pile = RawYkcPile.loggedIn(ykcPort(), park.charger, 1)) {
+            var green = cam.plate(CameraDevice.eventId(), "粤BD00001", "green", "in", at, null);
+            assertThat(green.body().get("outcome").asString()).contains("lock lower sent to pile " + park.charger);
+            RawYkcPile.Received lower = pile.expect(ParkingLock.COMMAND);
+            assertThat(((ParkingLock.Command) lower.message()).raise()).isFalse();
+            assertThat(((ParkingLock.Command) lower.message()).gun()).isEqualTo(1);
+            pile.send(lower.sequence(), new ParkingLock.Reply(park.charger, 1, true, 0));
+
+            cam.plate(CameraDevice.eventId(), "粤BD00001", "green", "out", at.plusSeconds(600), null);
+            RawYkcPile.Received raise = pile.expect(ParkingLock.COMMAND);
+            assertThat(((ParkingLock.Command) raise.message()).raise()).isTrue();
+            pile.send(raise.sequence(), new ParkingLock.Reply(park.charger, 1, true, 0));
+        }
+        JsonNode history = eventually(() -> park.op.admin().get("/api/v1/bays/" + bay + "/history").body().get("items"),
+                h -> h.toString().contains("pile answered lock raise: Accepted"));
+        assertThat(history.toString()).contains("pile answered lock lower: Accepted");
     }
 
     @Test
