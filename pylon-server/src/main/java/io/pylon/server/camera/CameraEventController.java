@@ -48,6 +48,8 @@ public class CameraEventController {
     public ResponseEntity<CameraEvents.Ingested> ingest(
             @Parameter(description = "the device's id as registered") @RequestHeader(value = "X-Device-Id", required = false) String deviceId,
             @Parameter(description = "the device's API key") @RequestHeader(value = "X-Device-Key", required = false) String key,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "one event", content = @io.swagger.v3.oas.annotations.media.Content(
+                    mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CameraEventRequest.class)))
             @RequestBody(required = false) byte[] body) {
         CameraEvents.Ingested ingested = events.ingest(deviceId, key, body);
         return ResponseEntity.status(ingested.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(ingested);

@@ -123,6 +123,10 @@ class ParkingIT extends PylonIT {
         assertThat(line.get("state").asString()).isEqualTo("CHARGED");
         assertThat(bill.get("payableWithParking").get("amount").decimalValue()).isEqualByComparingTo("30.00");
         assertThat(wallet(park, driver)).isEqualTo("70.00");
+        var receipt = park.op.driverApp("+8613700000201").get("/api/v1/me/orders/" + bill.get("id").asLong() + "/receipt");
+        assertThat(receipt.status()).as(receipt.raw()).isEqualTo(200);
+        assertThat(receipt.body().get("parking").get("amount").get("amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(receipt.body().get("parking").get("payableWithParking").get("amount").decimalValue()).isEqualByComparingTo("30.00");
 
         // the camera sends the departure again, then once more under a new id: nothing is charged twice
         var replay = cam.plate(leave, "京AD12345", "green", "out", start.plusSeconds(75 * 60), null);
