@@ -34,6 +34,7 @@ import org.springframework.stereotype.Service;
 public class ParkingService implements StatusListener {
 
     private static final Logger log = LoggerFactory.getLogger(ParkingService.class);
+    private static final int SWEEP_PAGE = 500;
 
     private final BayTracker tracker;
     private final JooqParking parking;
@@ -148,23 +149,31 @@ public class ParkingService implements StatusListener {
      */
     public void sweep(Instant now) {
         tracker.refresh();
-        for (BayRow bay : parking.occupied(1000)) {
-            try {
-                ParkingSettings settings = tracker.settings(bay.stationId());
-                BayRow current = bay;
-                if (bay.bay().state() == BayState.FINISHED) {
-                    current = tracker.apply(bay.id(), new BayInput.Tick(now)).after();
-                }
-                Instant arrived = current.bay().arrivedAt();
-                if (settings.longStay() != null && arrived != null && !arrived.plus(settings.longStay()).isAfter(now)
-                        && current.bay().state().occupied()) {
-                    String raised = alarms.longStay(current, Duration.between(arrived, now));
-                    if (raised != null) parking.history(bay.id(), now, current.bay().state(), current.bay().plate(), raised);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Sweep of bay {} failed: {}", bay.id(), e.toString());
+        long after = 0;
+        List<BayRow> page;
+        do {
+            page = parking.occupied(after, SWEEP_PAGE);
+            for (BayRow bay : page) {
+                sweep(bay, now);
+                after = bay.id();
             }
-        }
+        } while (page.size() == SWEEP_PAGE);
         idleFees.retry(now, tracker::settings);
+    }
+
+    /** One bay of the sweep: its grace period, its long stay. */
+    private void sweep(BayRow bay, Instant now) {
+        try {
+            ParkingSettings settings = tracker.settings(bay.stationId());
+            BayRow current = bay.bay().state() == BayState.FINISHED ? tracker.apply(bay.id(), new BayInput.Tick(now)).after() : bay;
+            Instant arrived = current.bay().arrivedAt();
+            if (settings.longStay() != null && arrived != null && !arrived.plus(settings.longStay()).isAfter(now)
+                    && current.bay().state().occupied()) {
+                String raised = alarms.longStay(current, Duration.between(arrived, now));
+                if (raised != null) parking.history(bay.id(), now, current.bay().state(), current.bay().plate(), raised);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Sweep of bay {} failed: {}", bay.id(), e.toString());
+        }
     }
 }

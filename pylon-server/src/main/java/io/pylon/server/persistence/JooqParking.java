@@ -147,10 +147,10 @@ public class JooqParking {
         return db.selectDistinct(CHARGER_ID).from(BAY).fetch(org.jooq.Record1::value1);
     }
 
-    /** Occupied bays, for the periodic look at grace periods and long stays. */
-    public List<BayRow> occupied(int limit) {
-        return db.select(COLUMNS).from(BAY).where(col(BAY, STATE).ne(BayState.FREE.name())).orderBy(col(BAY, LONG_ID))
-                .limit(limit).fetch(JooqParking::toBay);
+    /** Occupied bays with an id above {@code afterId}, by id: pages of the periodic look at grace periods and long stays. */
+    public List<BayRow> occupied(long afterId, int limit) {
+        return db.select(COLUMNS).from(BAY).where(col(BAY, STATE).ne(BayState.FREE.name())).and(col(BAY, LONG_ID).gt(afterId))
+                .orderBy(col(BAY, LONG_ID)).limit(limit).fetch(JooqParking::toBay);
     }
 
     /** The bay, locked until the end of the current transaction (state changes of one bay happen one at a time). */
