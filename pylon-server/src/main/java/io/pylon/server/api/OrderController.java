@@ -55,7 +55,7 @@ public class OrderController {
                             Money payable, Money refunded, String abnormalReason, long points, BigDecimal carbonSavedKg,
                             Rewards rewards, Instant settledAt, Instant awaitingPlugOutSince, Instant pluggedOutAt,
                             ParkingLine parking, Money payableWithParking) {
-        static OrderView of(Order o, OrderReward reward, JooqParkingFees.FeeLine fee) {
+        static OrderView of(Order o, OrderReward reward, JooqParkingFees.ParkingFeeLine fee) {
             Bill b = o.bill();
             Totals totals = b == null ? null : new Totals(b.electricityTotal(), b.serviceTotal(), b.idleFee().amount(),
                     b.sessionFee(), b.serviceDiscount(), b.total());
@@ -77,7 +77,7 @@ public class OrderController {
      */
     public record ParkingLine(long bayId, String plate, Instant idleFrom, Instant leftAt, long idleMinutes, long billedMinutes,
                               Money amount, boolean capped, String state, Instant settledAt) {
-        static ParkingLine of(JooqParkingFees.FeeLine f) {
+        static ParkingLine of(JooqParkingFees.ParkingFeeLine f) {
             return new ParkingLine(f.bayId(), f.plate(), f.idleFrom(), f.leftAt(), f.charge().idleMinutes(),
                     f.charge().billedMinutes(), f.charge().amount(), f.charge().capped(), f.state(), f.settledAt());
         }
@@ -139,7 +139,7 @@ public class OrderController {
                 new PageRequest(page, size));
         List<Long> ids = found.items().stream().map(Order::id).toList();
         Map<Long, OrderReward> rewards = marketing.rewards(ids);
-        Map<Long, JooqParkingFees.FeeLine> fees = parking.fees(ids);
+        Map<Long, JooqParkingFees.ParkingFeeLine> fees = parking.fees(ids);
         return PageResponse.of(found, o -> OrderView.of(o, rewards.get(o.id()), fees.get(o.id())));
     }
 

@@ -38,7 +38,7 @@ public class CameraController {
     static final String ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
 
     /** Stream URLs on the operator's media server; any may be absent. */
-    public record Streams(@Size(max = 500) String rtsp, @Size(max = 500) String hls, @Size(max = 500) String webrtc,
+    public record StreamsRequest(@Size(max = 500) String rtsp, @Size(max = 500) String hls, @Size(max = 500) String webrtc,
                           @Size(max = 500) String flv) {}
 
     /**
@@ -49,12 +49,12 @@ public class CameraController {
     public record CameraRequest(@Pattern(regexp = ID_PATTERN, message = "1 to 64 letters, digits, '.', '_' or '-'") String id,
                                 @NotNull Long stationId,
                                 @NotNull @Pattern(regexp = "CAMERA|EDGE_BOX", message = "must be CAMERA or EDGE_BOX") String kind,
-                                @NotBlank @Size(max = 100) String name, @Valid Streams streams,
+                                @NotBlank @Size(max = 100) String name, @Valid StreamsRequest streams,
                                 @Size(max = 500) String snapshotUrl, @Size(max = 200) List<@NotNull Long> bayIds,
                                 @Pattern(regexp = ID_PATTERN, message = "1 to 64 letters, digits, '.', '_' or '-'") String gateId) {}
 
     /** A device as the console sees it: never its key. */
-    public record CameraView(String id, long stationId, String kind, String name, JooqCameras.Streams streams,
+    public record CameraView(String id, long stationId, String kind, String name, JooqCameras.CameraStreams streams,
                              String snapshotUrl, List<Long> bayIds, String gateId, String status, Instant statusAt,
                              Instant lastEventAt, Instant createdAt, Instant updatedAt) {
         static CameraView of(Camera c) {
@@ -159,8 +159,8 @@ public class CameraController {
     private Camera checked(String id, CameraRequest r) {
         TenantScope scope = callers.scope();
         var station = stations.find(scope, r.stationId()).orElseThrow(() -> new NoSuchElementException("Station " + r.stationId()));
-        Streams s = r.streams() == null ? new Streams(null, null, null, null) : r.streams();
-        var streams = new JooqCameras.Streams(StreamUrls.check("streams.rtsp", s.rtsp(), StreamUrls.RTSP),
+        StreamsRequest s = r.streams() == null ? new StreamsRequest(null, null, null, null) : r.streams();
+        var streams = new JooqCameras.CameraStreams(StreamUrls.check("streams.rtsp", s.rtsp(), StreamUrls.RTSP),
                 StreamUrls.check("streams.hls", s.hls(), StreamUrls.HTTP),
                 StreamUrls.check("streams.webrtc", s.webrtc(), StreamUrls.WEBRTC),
                 StreamUrls.check("streams.flv", s.flv(), StreamUrls.FLV));

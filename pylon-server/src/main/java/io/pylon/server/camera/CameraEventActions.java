@@ -49,7 +49,7 @@ class CameraEventActions {
     }
 
     /** Acts on a stored event; answers what was done, in words. Never throws for a failed action: it says so. */
-    String act(CameraEventType type, Camera camera, BayRow bay, JooqCameras.Event e) {
+    String act(CameraEventType type, Camera camera, BayRow bay, JooqCameras.CameraEvent e) {
         try {
             telemetry.accept(new Telemetry(Telemetry.Metrics.CAMERA_PREFIX + type.wire(), null, type.wire(), e.operatorId(),
                     e.stationId(), bay == null ? null : bay.chargerId(), bay == null ? null : bay.connectorId(),
@@ -70,7 +70,7 @@ class CameraEventActions {
         }
     }
 
-    private String plate(Camera camera, BayRow bay, JooqCameras.Event e) {
+    private String plate(Camera camera, BayRow bay, JooqCameras.CameraEvent e) {
         Direction direction = Direction.parse(e.direction());
         PlateColour colour = PlateColour.valueOf(e.plateColour());
         if (bay != null) {
@@ -83,7 +83,7 @@ class CameraEventActions {
         return "kept: no bay and no gate";
     }
 
-    private String hazard(CameraEventType type, Camera camera, BayRow bay, JooqCameras.Event e) {
+    private String hazard(CameraEventType type, Camera camera, BayRow bay, JooqCameras.CameraEvent e) {
         String code = code(type);
         boolean evacuate = type == CameraEventType.SMOKE || type == CameraEventType.FIRE;
         AlarmSeverity severity = evacuate ? AlarmSeverity.EVACUATION : AlarmSeverity.WARNING;
@@ -106,7 +106,7 @@ class CameraEventActions {
         return String.join("; ", done);
     }
 
-    private String status(CameraEventType type, Camera camera, JooqCameras.Event e) {
+    private String status(CameraEventType type, Camera camera, JooqCameras.CameraEvent e) {
         String offline = AlarmSignal.key(SOURCE, "CameraOffline", "camera:" + camera.id());
         String blocked = AlarmSignal.key(SOURCE, "CameraBlocked", "camera:" + camera.id());
         if (type == CameraEventType.CAMERA_NORMAL) {

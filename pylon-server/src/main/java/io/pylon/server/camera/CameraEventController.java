@@ -59,7 +59,7 @@ public class CameraEventController {
             description = "Filter by station, camera, type, bay, plate and the time it happened [from, to)")
     @GetMapping
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
-    public PageResponse<JooqCameras.Event> list(@RequestParam(required = false) Long stationId,
+    public PageResponse<JooqCameras.CameraEvent> list(@RequestParam(required = false) Long stationId,
                                                 @RequestParam(required = false) String cameraId,
                                                 @RequestParam(required = false) String type,
                                                 @RequestParam(required = false) Long bayId,

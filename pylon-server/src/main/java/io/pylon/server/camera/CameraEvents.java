@@ -82,14 +82,14 @@ public class CameraEvents {
             colour = PlateColour.parse(required("plateColour", r.plateColour(), type)).name();
             direction = Direction.parse(required("direction", r.direction(), type)).name();
         }
-        var event = new JooqCameras.Event(0, sender.id(), r.eventId(), camera.id(), sender.operatorId(), sender.stationId(),
+        var event = new JooqCameras.CameraEvent(0, sender.id(), r.eventId(), camera.id(), sender.operatorId(), sender.stationId(),
                 type.wire(), r.time(), bay == null ? null : bay.id(), plate, colour, direction, blankToNull(r.snapshot()),
                 r.confidence(), blankToNull(r.detail()), null, now);
         Optional<Long> id = cameras.insertEvent(event);
         if (id.isEmpty()) {
             return replay(sender, r, type);
         }
-        var stored = new JooqCameras.Event(id.get(), event.deviceId(), event.eventId(), event.cameraId(), event.operatorId(),
+        var stored = new JooqCameras.CameraEvent(id.get(), event.deviceId(), event.eventId(), event.cameraId(), event.operatorId(),
                 event.stationId(), event.type(), event.occurredAt(), event.bayId(), plate, colour, direction, event.snapshot(),
                 event.confidence(), event.detail(), null, now);
         String outcome = actions.act(type, camera, bay, stored);

@@ -39,35 +39,35 @@ import org.springframework.web.bind.annotation.*;
 public class BayController {
 
     /** A bay's parking lock: NONE, YKC (the pile's own lock, frame 0x62) or MQTT (a lock device with this id). */
-    public record Lock(@NotNull @Pattern(regexp = "NONE|YKC|MQTT", message = "must be NONE, YKC or MQTT") String kind,
+    public record BayLock(@NotNull @Pattern(regexp = "NONE|YKC|MQTT", message = "must be NONE, YKC or MQTT") String kind,
                        @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "1 to 64 letters, digits, '.', '_' or '-'") String id) {}
 
     /** A new bay in front of a connector of a charger at the station; on PUT only the name and the lock change. */
     public record BayRequest(@NotNull Long stationId, @NotBlank @Size(max = 64) String name, @NotBlank @Size(max = 64) String chargerId,
-                             @NotNull @Min(1) @Max(99) Integer connectorId, @Valid Lock lock) {}
+                             @NotNull @Min(1) @Max(99) Integer connectorId, @Valid BayLock lock) {}
 
-    public record BayChange(@NotBlank @Size(max = 64) String name, @Valid Lock lock) {}
+    public record BayChange(@NotBlank @Size(max = 64) String name, @Valid BayLock lock) {}
 
     /** The vehicle in the bay: plate and colour once a camera read them, and when it arrived, started and finished charging. */
-    public record Vehicle(String plate, PlateColour plateColour, Instant arrivedAt, Instant chargingStartedAt,
+    public record BayVehicle(String plate, PlateColour plateColour, Instant arrivedAt, Instant chargingStartedAt,
                           Instant chargingFinishedAt) {}
 
-    public record LockView(String kind, String id, String state, Instant stateAt) {}
+    public record BayLockView(String kind, String id, String state, Instant stateAt) {}
 
     /** A bay with its live state; {@code watched}: a camera watches it (presence comes from plate reads). */
     public record BayView(long id, long stationId, String name, String chargerId, int connectorId, BayState state, Instant since,
-                          Vehicle vehicle, LockView lock, boolean watched, Instant createdAt, Instant updatedAt) {
+                          BayVehicle vehicle, BayLockView lock, boolean watched, Instant createdAt, Instant updatedAt) {
         static BayView of(BayRow r) {
             Bay b = r.bay();
-            Vehicle vehicle = b.state().occupied() ? new Vehicle(b.plate(), b.colour(), b.arrivedAt(), b.chargingStartedAt(),
+            BayVehicle vehicle = b.state().occupied() ? new BayVehicle(b.plate(), b.colour(), b.arrivedAt(), b.chargingStartedAt(),
                     b.chargingFinishedAt()) : null;
             return new BayView(r.id(), r.stationId(), r.name(), r.chargerId(), r.connectorId(), b.state(), b.since(), vehicle,
-                    new LockView(r.lockKind(), r.lockId(), r.lockState(), r.lockStateAt()), r.watched(), r.createdAt(), r.updatedAt());
+                    new BayLockView(r.lockKind(), r.lockId(), r.lockState(), r.lockStateAt()), r.watched(), r.createdAt(), r.updatedAt());
         }
     }
 
     /** A bay with its latest history. */
-    public record BayDetail(BayView bay, List<JooqParking.HistoryEntry> history) {}
+    public record BayDetail(BayView bay, List<JooqParking.BayHistoryEntry> history) {}
 
     private final JooqParking parking;
     private final JooqStations stations;
@@ -108,7 +108,7 @@ public class BayController {
     @Operation(summary = "A bay's history, newest first: state changes with their cause, lock commands and reports")
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
-    public PageResponse<JooqParking.HistoryEntry> history(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
+    public PageResponse<JooqParking.BayHistoryEntry> history(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
                                                           @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         find(id);
         return PageResponse.of(parking.historyOf(id, new PageRequest(page, size)), h -> h);
@@ -125,7 +125,7 @@ public class BayController {
         if (!Long.valueOf(station.id()).equals(chargerStation)) {
             throw new IllegalArgumentException("chargerId: " + r.chargerId() + " is not a charger of station " + station.id());
         }
-        Lock lock = lock(r.lock());
+        BayLock lock = lock(r.lock());
         if (parking.bayAt(r.chargerId(), r.connectorId()).isPresent()) {
             throw new ConflictException("Connector " + r.connectorId() + " of " + r.chargerId() + " has a bay already");
         }
@@ -147,7 +147,7 @@ public class BayController {
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
     public BayView update(@PathVariable long id, @Valid @RequestBody BayChange r) {
         BayRow before = find(id);
-        Lock lock = lock(r.lock());
+        BayLock lock = lock(r.lock());
         try {
             parking.updateBay(id, r.name().strip(), lock.kind(), lock.id(), clock.instant());
         } catch (DuplicateKeyException e) {
@@ -173,9 +173,9 @@ public class BayController {
         return parking.bay(callers.scope(), id).orElseThrow(() -> new NoSuchElementException("Bay " + id));
     }
 
-    private static Lock lock(Lock lock) {
-        if (lock == null || "NONE".equals(lock.kind())) return new Lock("NONE", null);
+    private static BayLock lock(BayLock lock) {
+        if (lock == null || "NONE".equals(lock.kind())) return new BayLock("NONE", null);
         if ("MQTT".equals(lock.kind()) && lock.id() == null) throw new IllegalArgumentException("lock.id: required for an MQTT lock");
-        return "YKC".equals(lock.kind()) ? new Lock("YKC", null) : lock;
+        return "YKC".equals(lock.kind()) ? new BayLock("YKC", null) : lock;
     }
 }

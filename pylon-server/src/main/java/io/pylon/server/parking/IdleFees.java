@@ -15,7 +15,7 @@ import io.pylon.domain.parking.ParkingSettings;
 import io.pylon.server.persistence.JooqParking;
 import io.pylon.server.persistence.JooqParking.VisitRow;
 import io.pylon.server.persistence.JooqParkingFees;
-import io.pylon.server.persistence.JooqParkingFees.FeeLine;
+import io.pylon.server.persistence.JooqParkingFees.ParkingFeeLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +89,7 @@ public class IdleFees {
         BayIdleCharge charge = rule.charge(finished, v.visit().leftAt(), covered, order.currency());
         boolean fromWallet = order.driverId() != null && order.operatorId() != null;
         String state = charge.amount().isZero() ? "NONE" : fromWallet ? "PENDING" : "DUE";
-        FeeLine line = new FeeLine(order.id(), v.id(), v.bayId(), order.operatorId(), order.stationId(), v.visit().plate(), finished,
+        ParkingFeeLine line = new ParkingFeeLine(order.id(), v.id(), v.bayId(), order.operatorId(), order.stationId(), v.visit().plate(), finished,
                 v.visit().leftAt(), charge, state, clock.instant(), null);
         boolean first = fees.insertFee(line, order.currency());
         parking.visitFee(v.id(), order.id(), "DONE");
@@ -112,7 +112,7 @@ public class IdleFees {
                 log.warn("Idle fee of visit {} not billed: {}", v.id(), e.toString());
             }
         }
-        for (FeeLine line : fees.feesInState("PENDING", 100)) {
+        for (ParkingFeeLine line : fees.feesInState("PENDING", 100)) {
             try {
                 pay(line);
             } catch (RuntimeException e) {
@@ -122,7 +122,7 @@ public class IdleFees {
     }
 
     /** Settles a PENDING parking line from the driver's wallet (idempotent in the ledger); true once it is CHARGED. */
-    boolean pay(FeeLine line) {
+    boolean pay(ParkingFeeLine line) {
         Order order = orders.find(line.orderId()).orElseThrow();
         Money zero = Money.zero(order.currency());
         var outcome = wallet.settle(order.operatorId(), order.driverId(), reference(order.id()),
@@ -140,7 +140,7 @@ public class IdleFees {
      * {@code cash:R-17}); null when done (or done before), else why it was refused. The order's own payment comes first,
      * so the books never hold a parking payment for an unpaid order.
      */
-    String collect(FeeLine line, String source, String actor) {
+    String collect(ParkingFeeLine line, String source, String actor) {
         if ("CHARGED".equals(line.state())) return null;
         if (!"DUE".equals(line.state())) return "The idle fee of order " + line.orderId() + " is " + line.state() + ", not due";
         Order order = orders.find(line.orderId()).orElseThrow();

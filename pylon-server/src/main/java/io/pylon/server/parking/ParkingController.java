@@ -42,20 +42,20 @@ import org.springframework.web.bind.annotation.*;
 public class ParkingController {
 
     /** The idle fee: {@code price} per MINUTE, or per started HOUR, after the grace period; {@code cap} limits it (optional). */
-    public record IdleFee(@NotNull @DecimalMin("0") BigDecimal price, @NotNull FeeUnit unit, @DecimalMin("0") BigDecimal cap) {}
+    public record ParkingIdleFee(@NotNull @DecimalMin("0") BigDecimal price, @NotNull FeeUnit unit, @DecimalMin("0") BigDecimal cap) {}
 
     /**
      * A station's parking rules. {@code evPlateColours}: plate colours that count as EVs (default GREEN and YELLOW_GREEN);
      * {@code allowedPlates}: single plates that count as EVs whatever their colour; {@code longStayMinutes}: flag a
      * vehicle present longer (null: never); {@code idleFee} null: no idle fee.
      */
-    public record Settings(@NotNull @Min(0) @Max(1440) Integer graceMinutes, @Valid IdleFee idleFee,
+    public record ParkingRules(@NotNull @Min(0) @Max(1440) Integer graceMinutes, @Valid ParkingIdleFee idleFee,
                            @NotNull @Size(min = 1, max = 6) List<@NotNull PlateColour> evPlateColours,
                            @Size(max = 100) List<@NotBlank @Size(max = 16) String> allowedPlates,
                            @Min(1) @Max(525600) Integer longStayMinutes) {
-        static Settings of(ParkingSettings s) {
+        static ParkingRules of(ParkingSettings s) {
             BayIdleFee fee = s.idleFee();
-            return new Settings(s.graceMinutes(), fee == null ? null : new IdleFee(fee.price(), fee.unit(), fee.cap()),
+            return new ParkingRules(s.graceMinutes(), fee == null ? null : new ParkingIdleFee(fee.price(), fee.unit(), fee.cap()),
                     s.plates().evColours().stream().sorted().toList(), s.plates().allowedPlates().stream().sorted().toList(),
                     s.longStay() == null ? null : (int) s.longStay().toMinutes());
         }
@@ -65,7 +65,7 @@ public class ParkingController {
      * Visits that ended in [from, to): how many, how many charged, their average charge and stay minutes, and how many
      * stayed more than {@code factor} times as long as they charged ("short charge, long stay").
      */
-    public record Stats(long stationId, Instant from, Instant to, long visits, long chargedVisits, long averageChargeMinutes,
+    public record ParkingStats(long stationId, Instant from, Instant to, long visits, long chargedVisits, long averageChargeMinutes,
                         long averageStayMinutes, int factor, long shortChargeLongStay) {}
 
     /** A barrier gate; {@code nevOnly}: its entry opens only for NEV plates (by the station's EV plate rule). */
@@ -98,17 +98,17 @@ public class ParkingController {
     @Operation(summary = "A station's parking rules (the defaults when none were set)")
     @GetMapping("/settings/{stationId}")
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
-    public Settings settings(@PathVariable long stationId) {
+    public ParkingRules settings(@PathVariable long stationId) {
         station(stationId);
-        return Settings.of(fees.settings(stationId).orElse(ParkingSettings.DEFAULT));
+        return ParkingRules.of(fees.settings(stationId).orElse(ParkingSettings.DEFAULT));
     }
 
     @Operation(summary = "Set a station's parking rules: grace, idle fee, EV plates, long-stay limit")
     @PutMapping("/settings/{stationId}")
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
-    public Settings setSettings(@PathVariable long stationId, @Valid @RequestBody Settings r) {
+    public ParkingRules setSettings(@PathVariable long stationId, @Valid @RequestBody ParkingRules r) {
         var station = station(stationId);
-        Settings before = settings(stationId);
+        ParkingRules before = settings(stationId);
         BayIdleFee fee = r.idleFee() == null ? null : new BayIdleFee(r.graceMinutes(), r.idleFee().price(), r.idleFee().unit(),
                 r.idleFee().cap());
         if (fee != null && fee.cap() != null && fee.cap().scale() > 2) throw new IllegalArgumentException("idleFee.cap: at most 2 decimals");
@@ -116,7 +116,7 @@ public class ParkingController {
         var settings = new ParkingSettings(r.graceMinutes(), fee, new PlateRule(colours, r.allowedPlates() == null ? Set.of()
                 : Set.copyOf(r.allowedPlates())), r.longStayMinutes() == null ? null : Duration.ofMinutes(r.longStayMinutes()));
         fees.saveSettings(stationId, station.operatorId(), settings, clock.instant());
-        Settings after = Settings.of(settings);
+        ParkingRules after = ParkingRules.of(settings);
         audit.record(callers.current().username(), station.operatorId(), AuditLog.Action.UPDATE, "parking-settings", stationId,
                 before, after);
         return after;
@@ -126,12 +126,12 @@ public class ParkingController {
             description = "Visits that ended in [from, to); factor N (default 2): a visit counts when its stay exceeds N × its charge time")
     @GetMapping("/stats")
     @PreAuthorize("hasAuthority('PERM_REPORTS_READ')")
-    public Stats stats(@RequestParam long stationId, @RequestParam Instant from, @RequestParam Instant to,
+    public ParkingStats stats(@RequestParam long stationId, @RequestParam Instant from, @RequestParam Instant to,
                        @RequestParam(defaultValue = "2") @Min(1) @Max(100) int factor) {
         station(stationId);
         if (!to.isAfter(from)) throw new IllegalArgumentException("to: must be after from");
         var s = parking.stats(stationId, from, to, factor);
-        return new Stats(stationId, from, to, s.visits(), s.charged(), s.averageCharge().toMinutes(), s.averageStay().toMinutes(),
+        return new ParkingStats(stationId, from, to, s.visits(), s.charged(), s.averageCharge().toMinutes(), s.averageStay().toMinutes(),
                 factor, s.shortChargeLongStay());
     }
 
@@ -139,10 +139,10 @@ public class ParkingController {
     @PostMapping("/gates")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
-    public JooqParking.Gate createGate(@Valid @RequestBody GateRequest r) {
+    public JooqParking.ParkingGate createGate(@Valid @RequestBody GateRequest r) {
         if (r.id() == null) throw new IllegalArgumentException("id: required");
         var station = station(r.stationId());
-        var gate = new JooqParking.Gate(r.id(), station.operatorId(), station.id(), r.name().strip(), r.nevOnly(), null, null, null, null);
+        var gate = new JooqParking.ParkingGate(r.id(), station.operatorId(), station.id(), r.name().strip(), r.nevOnly(), null, null, null, null);
         if (!parking.insertGate(gate, clock.instant())) throw new ConflictException("Gate " + r.id() + " exists already");
         var created = gate(r.id());
         audit.record(callers.current().username(), station.operatorId(), AuditLog.Action.CREATE, "gate", r.id(), null, created);
@@ -152,14 +152,14 @@ public class ParkingController {
     @Operation(summary = "Barrier gates in your scope")
     @GetMapping("/gates")
     @PreAuthorize("hasAuthority('PERM_ALARMS_READ')")
-    public List<JooqParking.Gate> gates(@RequestParam(required = false) Long stationId) {
+    public List<JooqParking.ParkingGate> gates(@RequestParam(required = false) Long stationId) {
         return parking.gates(callers.scope(), stationId);
     }
 
     @Operation(summary = "Rename a gate or change whether its entry is NEV-only")
     @PutMapping("/gates/{id}")
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
-    public JooqParking.Gate updateGate(@PathVariable String id, @Valid @RequestBody GateRequest r) {
+    public JooqParking.ParkingGate updateGate(@PathVariable String id, @Valid @RequestBody GateRequest r) {
         var before = gate(id);
         if (r.id() != null && !r.id().equals(id)) throw new IllegalArgumentException("id: a gate's id cannot change");
         if (r.stationId() != before.stationId()) throw new IllegalArgumentException("stationId: a gate cannot move to another station");
@@ -183,7 +183,7 @@ public class ParkingController {
             description = "The order's own payment must be recorded first. Once: repeating it answers the line unchanged.")
     @PostMapping("/fees/{orderId}/payments")
     @PreAuthorize("hasAuthority('PERM_ORDERS_REFUND')")
-    public JooqParkingFees.FeeLine collect(@PathVariable long orderId, @Valid @RequestBody FeePayment r) {
+    public JooqParkingFees.ParkingFeeLine collect(@PathVariable long orderId, @Valid @RequestBody FeePayment r) {
         var line = fees.fee(orderId).filter(f -> callers.scope().includes(f.operatorId(), f.stationId()))
                 .orElseThrow(() -> new NoSuchElementException("Idle fee of order " + orderId));
         String actor = callers.current().username();
@@ -200,7 +200,7 @@ public class ParkingController {
         return stations.find(callers.scope(), id).orElseThrow(() -> new NoSuchElementException("Station " + id));
     }
 
-    private JooqParking.Gate gate(String id) {
+    private JooqParking.ParkingGate gate(String id) {
         return parking.gate(callers.scope(), id).orElseThrow(() -> new NoSuchElementException("Gate " + id));
     }
 }

@@ -6,7 +6,7 @@ import io.pylon.domain.parking.BayState;
 import io.pylon.server.mqtt.Mqtt;
 import io.pylon.server.persistence.JooqParking;
 import io.pylon.server.persistence.JooqParking.BayRow;
-import io.pylon.server.persistence.JooqParking.Gate;
+import io.pylon.server.persistence.JooqParking.ParkingGate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,7 +107,7 @@ public class ParkingDevices {
     }
 
     /** Opens a barrier gate, or tells it the vehicle may not pass (for its display); answers what was done. */
-    String gate(Gate gate, boolean open, String plate, String reason, Instant at) {
+    String gate(ParkingGate gate, boolean open, String plate, String reason, Instant at) {
         Map<String, Object> command = new LinkedHashMap<>();
         command.put("action", open ? "open" : "deny");
         command.put("plate", plate);

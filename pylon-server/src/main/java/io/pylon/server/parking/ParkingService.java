@@ -12,7 +12,7 @@ import io.pylon.domain.parking.Transition;
 import io.pylon.server.parking.BayTracker.Applied;
 import io.pylon.server.persistence.JooqParking;
 import io.pylon.server.persistence.JooqParking.BayRow;
-import io.pylon.server.persistence.JooqParking.Gate;
+import io.pylon.server.persistence.JooqParking.ParkingGate;
 import io.pylon.server.persistence.JooqParkingFees;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +96,7 @@ public class ParkingService implements StatusListener {
     }
 
     /** A plate read at a barrier gate; answers what was done. */
-    public String plateAtGate(Gate gate, Direction direction, String plate, PlateColour colour, Instant at) {
+    public String plateAtGate(ParkingGate gate, Direction direction, String plate, PlateColour colour, Instant at) {
         ParkingSettings settings = tracker.settings(gate.stationId());
         AccessPolicy.Decision decision = AccessPolicy.gate(direction, plate, colour, settings.plates(), gate.nevOnly());
         return devices.gate(gate, decision.allow(), plate, decision.reason(), at);

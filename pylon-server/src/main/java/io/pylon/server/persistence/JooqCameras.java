@@ -29,13 +29,13 @@ import org.springframework.stereotype.Repository;
 public class JooqCameras {
 
     /** Where a camera's live video and pictures are (URLs on the operator's own media server), any of them null. */
-    public record Streams(String rtsp, String hls, String webrtc, String flv) {}
+    public record CameraStreams(String rtsp, String hls, String webrtc, String flv) {}
 
     /**
      * A camera or edge-AI box. {@code status} is what it last reported (NORMAL, OFFLINE, BLOCKED); {@code gateId} the
      * barrier gate it reads plates for, or null.
      */
-    public record Camera(String id, long operatorId, long stationId, String kind, String name, Streams streams,
+    public record Camera(String id, long operatorId, long stationId, String kind, String name, CameraStreams streams,
                          String snapshotUrl, String gateId, List<Long> bayIds, String status, Instant statusAt,
                          Instant lastEventAt, Instant createdAt, Instant updatedAt) {}
 
@@ -43,7 +43,7 @@ public class JooqCameras {
     public record Credentials(String id, long operatorId, long stationId, String kind, String keyHash) {}
 
     /** An event as kept; {@code outcome} says what the platform did about it. */
-    public record Event(long id, String deviceId, String eventId, String cameraId, long operatorId, long stationId,
+    public record CameraEvent(long id, String deviceId, String eventId, String cameraId, long operatorId, long stationId,
                         String type, Instant occurredAt, Long bayId, String plate, String plateColour, String direction,
                         String snapshot, BigDecimal confidence, String detail, String outcome, Instant receivedAt) {}
 
@@ -170,7 +170,7 @@ public class JooqCameras {
     }
 
     /** Keeps an event once per (device, event id); empty when that device sent that event id before. */
-    public Optional<Long> insertEvent(Event e) {
+    public Optional<Long> insertEvent(CameraEvent e) {
         try {
             Long id = db.insertInto(EVENT).set(DEVICE_ID, e.deviceId()).set(EVENT_ID, e.eventId()).set(CAMERA_ID, e.cameraId())
                     .set(OPERATOR_ID, e.operatorId()).set(STATION_ID, e.stationId()).set(TYPE, e.type()).set(OCCURRED, e.occurredAt())
@@ -184,7 +184,7 @@ public class JooqCameras {
         }
     }
 
-    public Optional<Event> event(String deviceId, String eventId) {
+    public Optional<CameraEvent> event(String deviceId, String eventId) {
         return db.select(EVENT_COLUMNS).from(EVENT).where(DEVICE_ID.eq(deviceId)).and(EVENT_ID.eq(eventId))
                 .fetchOptional(JooqCameras::toEvent);
     }
@@ -194,7 +194,7 @@ public class JooqCameras {
                 .where(LONG_ID.eq(id)).execute();
     }
 
-    public Page<Event> events(TenantScope scope, EventFilter f, PageRequest page) {
+    public Page<CameraEvent> events(TenantScope scope, EventFilter f, PageRequest page) {
         Condition where = scoped(scope, OPERATOR_ID, STATION_ID);
         if (f.stationId() != null) where = where.and(STATION_ID.eq(f.stationId()));
         if (f.cameraId() != null) where = where.and(CAMERA_ID.eq(f.cameraId()));
@@ -210,12 +210,12 @@ public class JooqCameras {
 
     private Camera toCamera(Record r) {
         return new Camera(r.get(ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(KIND), r.get(NAME),
-                new Streams(r.get(RTSP), r.get(HLS), r.get(WEBRTC), r.get(FLV)), r.get(SNAPSHOT_URL), r.get(GATE_ID),
+                new CameraStreams(r.get(RTSP), r.get(HLS), r.get(WEBRTC), r.get(FLV)), r.get(SNAPSHOT_URL), r.get(GATE_ID),
                 bays(r.get(ID)), r.get(STATUS), r.get(STATUS_AT), r.get(LAST_EVENT), r.get(CREATED_AT), r.get(UPDATED_AT));
     }
 
-    private static Event toEvent(Record r) {
-        return new Event(r.get(LONG_ID), r.get(DEVICE_ID), r.get(EVENT_ID), r.get(CAMERA_ID), r.get(OPERATOR_ID),
+    private static CameraEvent toEvent(Record r) {
+        return new CameraEvent(r.get(LONG_ID), r.get(DEVICE_ID), r.get(EVENT_ID), r.get(CAMERA_ID), r.get(OPERATOR_ID),
                 r.get(STATION_ID), r.get(TYPE), r.get(OCCURRED), r.get(BAY_ID), r.get(PLATE), r.get(COLOUR), r.get(DIRECTION),
                 r.get(SNAPSHOT), r.get(CONFIDENCE) == null ? null : r.get(CONFIDENCE).stripTrailingZeros(), r.get(DETAIL),
                 r.get(OUTCOME), r.get(RECEIVED));

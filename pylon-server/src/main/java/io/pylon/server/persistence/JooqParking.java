@@ -39,14 +39,14 @@ public class JooqParking {
                          Instant createdAt, Instant updatedAt) {}
 
     /** One line of a bay's history: a state change, or a lock command, with the state after it. */
-    public record HistoryEntry(long id, Instant at, BayState state, String plate, String cause) {}
+    public record BayHistoryEntry(long id, Instant at, BayState state, String plate, String cause) {}
 
     /** A visit that ended; {@code feeState} NONE, PENDING (order not billed yet) or DONE. */
     public record VisitRow(long id, long bayId, long operatorId, long stationId, String chargerId, int connectorId,
                            Visit visit, Long orderId, String feeState) {}
 
     /** A barrier gate; {@code nevOnly}: its entry opens for NEV plates only. */
-    public record Gate(String id, long operatorId, long stationId, String name, boolean nevOnly, String state,
+    public record ParkingGate(String id, long operatorId, long stationId, String name, boolean nevOnly, String state,
                        Instant stateAt, Instant createdAt, Instant updatedAt) {}
 
     static final Table<Record> BAY = DSL.table(DSL.name("parking_bay"));
@@ -176,11 +176,11 @@ public class JooqParking {
     }
 
     /** A bay's history, newest first. */
-    public Page<HistoryEntry> historyOf(long bayId, PageRequest page) {
+    public Page<BayHistoryEntry> historyOf(long bayId, PageRequest page) {
         Condition where = BAY_ID.eq(bayId);
         long total = db.fetchCount(HISTORY, where);
         return new Page<>(db.select(LONG_ID, AT, STATE, PLATE, CAUSE).from(HISTORY).where(where).orderBy(AT.desc(), LONG_ID.desc())
-                .limit(page.size()).offset(page.offset()).fetch(r -> new HistoryEntry(r.value1(), r.value2(),
+                .limit(page.size()).offset(page.offset()).fetch(r -> new BayHistoryEntry(r.value1(), r.value2(),
                         BayState.valueOf(r.value3()), r.value4(), r.value5())), page.page(), page.size(), total);
     }
 
@@ -234,20 +234,20 @@ public class JooqParking {
     }
 
     /** "Short charge, long stay" figures of a station's visits that ended in [from, to). */
-    public record Stats(long visits, long charged, Duration averageCharge, Duration averageStay, long shortChargeLongStay) {}
+    public record VisitStats(long visits, long charged, Duration averageCharge, Duration averageStay, long shortChargeLongStay) {}
 
     /**
      * Counts visits, those that charged, their average charge and stay times, and those that stayed more than
      * {@code factor} times as long as they charged.
      */
-    public Stats stats(long stationId, Instant from, Instant to, int factor) {
+    public VisitStats stats(long stationId, Instant from, Instant to, int factor) {
         Condition where = STATION_ID.eq(stationId).and(LEFT.ge(from)).and(LEFT.lt(to));
         Condition charged = STARTED.isNotNull();
         var r = db.select(DSL.count(), DSL.count(DSL.when(charged, 1)),
                         DSL.avg(DSL.when(charged, CHARGE_S)), DSL.avg(DSL.when(charged, STAY_S)),
                         DSL.count(DSL.when(charged.and(STAY_S.gt(CHARGE_S.mul((long) factor))), 1)))
                 .from(VISIT).where(where).fetchOne();
-        return new Stats(r.value1(), r.value2(), seconds(r.value3()), seconds(r.value4()), r.value5());
+        return new VisitStats(r.value1(), r.value2(), seconds(r.value3()), seconds(r.value4()), r.value5());
     }
 
     private static Duration seconds(java.math.BigDecimal average) {
@@ -257,7 +257,7 @@ public class JooqParking {
     // ---- gates
 
     /** False when the id is taken. */
-    public boolean insertGate(Gate g, Instant now) {
+    public boolean insertGate(ParkingGate g, Instant now) {
         try {
             db.insertInto(GATE).set(ID, g.id()).set(OPERATOR_ID, g.operatorId()).set(STATION_ID, g.stationId())
                     .set(NAME, g.name()).set(NEV_ONLY, g.nevOnly()).set(CREATED_AT, now).set(UPDATED_AT, now).execute();
@@ -275,12 +275,12 @@ public class JooqParking {
         return db.deleteFrom(GATE).where(ID.eq(id)).execute() == 1;
     }
 
-    public Optional<Gate> gate(TenantScope scope, String id) {
+    public Optional<ParkingGate> gate(TenantScope scope, String id) {
         return db.select(GATE_COLUMNS).from(GATE).where(ID.eq(id)).and(scoped(scope, OPERATOR_ID, STATION_ID))
                 .fetchOptional(JooqParking::toGate);
     }
 
-    public List<Gate> gates(TenantScope scope, Long stationId) {
+    public List<ParkingGate> gates(TenantScope scope, Long stationId) {
         Condition where = scoped(scope, OPERATOR_ID, STATION_ID);
         if (stationId != null) where = where.and(STATION_ID.eq(stationId));
         return db.select(GATE_COLUMNS).from(GATE).where(where).orderBy(ID).limit(PageRequest.MAX_SIZE).fetch(JooqParking::toGate);
@@ -290,8 +290,8 @@ public class JooqParking {
         db.update(GATE).set(STATE, state).set(STATE_AT, at).where(ID.eq(id)).execute();
     }
 
-    private static Gate toGate(Record r) {
-        return new Gate(r.get(ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(NAME), r.get(NEV_ONLY), r.get(STATE),
+    private static ParkingGate toGate(Record r) {
+        return new ParkingGate(r.get(ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(NAME), r.get(NEV_ONLY), r.get(STATE),
                 r.get(STATE_AT), r.get(CREATED_AT), r.get(UPDATED_AT));
     }
 

@@ -39,7 +39,7 @@ public class JooqParkingFees {
      * The parking line of an order: idle time from {@code idleFrom} to {@code leftAt}, minutes billed after the grace
      * period, the amount; {@code state} CHARGED, DUE, NONE or PENDING (see V19).
      */
-    public record FeeLine(long orderId, long visitId, long bayId, Long operatorId, Long stationId, String plate,
+    public record ParkingFeeLine(long orderId, long visitId, long bayId, Long operatorId, Long stationId, String plate,
                           Instant idleFrom, Instant leftAt, BayIdleCharge charge, String state, Instant createdAt,
                           Instant settledAt) {}
 
@@ -117,7 +117,7 @@ public class JooqParkingFees {
     // ---- the parking line of orders
 
     /** Keeps an order's parking line; false when the order has one already (it is never charged twice). */
-    public boolean insertFee(FeeLine f, Currency currency) {
+    public boolean insertFee(ParkingFeeLine f, Currency currency) {
         try {
             return db.insertInto(FEE).set(ORDER_ID, f.orderId()).set(VISIT_ID, f.visitId()).set(BAY_ID, f.bayId())
                     .set(OPERATOR_ID, f.operatorId()).set(STATION_ID, f.stationId()).set(PLATE, f.plate())
@@ -130,15 +130,15 @@ public class JooqParkingFees {
         }
     }
 
-    public Optional<FeeLine> fee(long orderId) {
+    public Optional<ParkingFeeLine> fee(long orderId) {
         return db.select(FEE_COLUMNS).from(FEE).where(ORDER_ID.eq(orderId)).fetchOptional(JooqParkingFees::toFee);
     }
 
     /** Parking lines of these orders, by order id. */
-    public java.util.Map<Long, FeeLine> fees(java.util.Collection<Long> orderIds) {
+    public java.util.Map<Long, ParkingFeeLine> fees(java.util.Collection<Long> orderIds) {
         if (orderIds.isEmpty()) return java.util.Map.of();
         return db.select(FEE_COLUMNS).from(FEE).where(ORDER_ID.in(orderIds)).fetch(JooqParkingFees::toFee).stream()
-                .collect(Collectors.toMap(FeeLine::orderId, f -> f));
+                .collect(Collectors.toMap(ParkingFeeLine::orderId, f -> f));
     }
 
     /** Moves a parking line from {@code from} to {@code to}; false when it was not in {@code from}. */
@@ -146,15 +146,15 @@ public class JooqParkingFees {
         return db.update(FEE).set(STATE, to).set(SETTLED, settledAt).where(ORDER_ID.eq(orderId)).and(STATE.eq(from)).execute() == 1;
     }
 
-    public List<FeeLine> feesInState(String state, int limit) {
+    public List<ParkingFeeLine> feesInState(String state, int limit) {
         return db.select(FEE_COLUMNS).from(FEE).where(STATE.eq(state)).orderBy(CREATED_AT).limit(limit).fetch(JooqParkingFees::toFee);
     }
 
-    private static FeeLine toFee(Record r) {
+    private static ParkingFeeLine toFee(Record r) {
         Currency currency = Currency.getInstance(r.get(CURRENCY));
         BayIdleCharge charge = new BayIdleCharge(r.get(IDLE_MIN), r.get(BILLED_MIN),
                 Money.of(r.get(AMOUNT), currency, RoundingMode.UNNECESSARY), r.get(CAPPED));
-        return new FeeLine(r.get(ORDER_ID), r.get(VISIT_ID), r.get(BAY_ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(PLATE),
+        return new ParkingFeeLine(r.get(ORDER_ID), r.get(VISIT_ID), r.get(BAY_ID), r.get(OPERATOR_ID), r.get(STATION_ID), r.get(PLATE),
                 r.get(IDLE_FROM), r.get(LEFT), charge, r.get(STATE), r.get(CREATED_AT), r.get(SETTLED));
     }
 
