@@ -247,10 +247,11 @@ class ParkingIT extends PylonIT {
             RawYkcPile.Received raise = pile.expect(ParkingLock.COMMAND);
             assertThat(((ParkingLock.Command) raise.message()).raise()).isTrue();
             pile.send(raise.sequence(), new ParkingLock.Reply(park.charger, 1, true, 0));
+            // the pile stays connected until its answers are in the bay's history
+            JsonNode history = eventually(() -> park.op.admin().get("/api/v1/bays/" + bay + "/history").body().get("items"),
+                    h -> h.toString().contains("pile answered lock raise: Accepted"));
+            assertThat(history.toString()).contains("pile answered lock lower: Accepted");
         }
-        JsonNode history = eventually(() -> park.op.admin().get("/api/v1/bays/" + bay + "/history").body().get("items"),
-                h -> h.toString().contains("pile answered lock raise: Accepted"));
-        assertThat(history.toString()).contains("pile answered lock lower: Accepted");
     }
 
     @Test

@@ -89,6 +89,25 @@ class TenantIsolationIT extends PylonIT {
         assertThat(day.status()).as(day.raw()).isEqualTo(200);
         ids.put("reconciliation", day.body().get("id").asString());
         marketing(driver, station);
+        parking(station, charger);
+    }
+
+    /** A's bay, camera over it, barrier gate and parking rules (docs/parking.md). */
+    private void parking(long station, String charger) {
+        var bay = a.admin().post("/api/v1/bays", "{\"stationId\":" + station + ",\"name\":\"A-1\",\"chargerId\":\"" + charger
+                + "\",\"connectorId\":1,\"lock\":{\"kind\":\"MQTT\",\"id\":\"" + a.code() + "-L1\"}}");
+        assertThat(bay.status()).as(bay.raw()).isEqualTo(201);
+        ids.put("bay", bay.body().get("id").asString());
+        var gate = a.admin().post("/api/v1/parking/gates", "{\"id\":\"" + a.code() + "-G1\",\"stationId\":" + station
+                + ",\"name\":\"A entry\",\"nevOnly\":true}");
+        assertThat(gate.status()).as(gate.raw()).isEqualTo(201);
+        ids.put("gate", a.code() + "-G1");
+        var camera = a.admin().post("/api/v1/cameras", "{\"id\":\"" + a.code() + "-CAM1\",\"stationId\":" + station
+                + ",\"kind\":\"CAMERA\",\"name\":\"A cam\",\"bayIds\":[" + ids.get("bay") + "]}");
+        assertThat(camera.status()).as(camera.raw()).isEqualTo(201);
+        ids.put("camera", a.code() + "-CAM1");
+        var rules = a.admin().put("/api/v1/parking/settings/" + station, "{\"graceMinutes\":10,\"evPlateColours\":[\"GREEN\"]}");
+        assertThat(rules.status()).as(rules.raw()).isEqualTo(200);
     }
 
     /** A's coupon campaign with a coupon issued to its driver, a plan the driver is enrolled in, a carbon region. */
@@ -235,7 +254,9 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/membership-plans/" + ids.get("plan"), "/api/v1/drivers/" + ids.get("driver") + "/coupons",
                 "/api/v1/drivers/" + ids.get("driver") + "/memberships", "/api/v1/drivers/" + ids.get("driver") + "/points",
                 "/api/v1/drivers/" + ids.get("driver") + "/points/entries", "/api/v1/carbon-factors",
-                "/api/v1/stations/" + ids.get("station") + "/carbon-factor", "/api/v1/marketing/points-rate")) {
+                "/api/v1/stations/" + ids.get("station") + "/carbon-factor", "/api/v1/marketing/points-rate",
+                "/api/v1/cameras/" + ids.get("camera"), "/api/v1/bays/" + ids.get("bay"), "/api/v1/parking/gates",
+                "/api/v1/parking/settings/" + ids.get("station"))) {
             var r = admin.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             s.append(r.raw().replaceAll("\"(lastSeen|online|connected)\":[^,]*,", "")).append('\n');
@@ -275,11 +296,12 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/tariffs") ? "tariff" : template.startsWith("/api/v1/coupon-campaigns") ? "campaign"
                 : template.startsWith("/api/v1/membership-plans") ? "plan" : template.startsWith("/api/v1/invoices") ? "invoice"
                 : template.startsWith("/api/v1/reconciliations") ? "reconciliation"
-                : template.startsWith("/api/v1/alarms") ? "alarm" : "operator";
+                : template.startsWith("/api/v1/alarms") ? "alarm" : template.startsWith("/api/v1/cameras") ? "camera"
+                : template.startsWith("/api/v1/bays") ? "bay" : template.startsWith("/api/v1/parking/gates") ? "gate" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
                 .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION)
-                .replace("{orderId}", ids.get("order")).replace("{index}", "0").replace("{treeSize}", "1");
+                .replace("{orderId}", ids.get("order")).replace("{stationId}", ids.get("station")).replace("{evidenceId}", "1").replace("{index}", "0").replace("{treeSize}", "1");
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -395,6 +417,8 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET " + me + "stations/{id}", null);
         m.put("POST /api/v1/alarms/{id}/acknowledge", "{}");
         m.put("POST /api/v1/alarms/{id}/clear", "{}");
+        m.put("GET /api/v1/alarms/{id}", null);
+        m.put("GET /api/v1/alarms/{id}/evidence/{evidenceId}", null);
         m.put("POST " + me + "sessions/{id}/stop", null);
         m.put("GET " + me + "orders/{id}", null);
         m.put("GET " + me + "orders/{id}/receipt", null);
@@ -431,6 +455,20 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET /api/v1/transparency/public/tree-heads/{treeSize}", null);
         m.put("POST /api/v1/inspections/{id}/done", "{\"note\":\"hijacked\"}");
         m.put("GET /api/v1/regulator/transactions/{orderId}", null);
+        // cameras and parking (docs/parking.md)
+        m.put("GET /api/v1/cameras/{id}", null);
+        m.put("PUT /api/v1/cameras/{id}", "{\"stationId\":1,\"kind\":\"CAMERA\",\"name\":\"hijacked\"}");
+        m.put("DELETE /api/v1/cameras/{id}", null);
+        m.put("POST /api/v1/cameras/{id}/api-key", null);
+        m.put("GET /api/v1/bays/{id}", null);
+        m.put("PUT /api/v1/bays/{id}", "{\"name\":\"hijacked\"}");
+        m.put("DELETE /api/v1/bays/{id}", null);
+        m.put("GET /api/v1/bays/{id}/history", null);
+        m.put("PUT /api/v1/parking/gates/{id}", "{\"stationId\":1,\"name\":\"hijacked\",\"nevOnly\":false}");
+        m.put("DELETE /api/v1/parking/gates/{id}", null);
+        m.put("GET /api/v1/parking/settings/{stationId}", null);
+        m.put("PUT /api/v1/parking/settings/{stationId}", "{\"graceMinutes\":0,\"evPlateColours\":[\"BLUE\"]}");
+        m.put("POST /api/v1/parking/fees/{orderId}/payments", "{\"method\":\"CASH\",\"reference\":\"hijack\"}");
         m.put("GET /api/v1/users/{username}", null);
         m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
         return m;
