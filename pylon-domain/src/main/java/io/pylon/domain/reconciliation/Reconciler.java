@@ -173,9 +173,15 @@ public final class Reconciler {
         return result;
     }
 
-    /** The order id an {@code order:<id>} reference names; null for anything else. */
-    static Long orderId(String reference) {
-        return reference.startsWith("order:") ? number(reference.substring("order:".length())) : null;
+    /**
+     * The order id an {@code order:<id>} reference names — or {@code order:<id>:<part>}, a part of the order settled on its
+     * own after the order's bill (the parking line, {@code order:<id>:parking}); null for anything else.
+     */
+    public static Long orderId(String reference) {
+        if (!reference.startsWith("order:")) return null;
+        String rest = reference.substring("order:".length());
+        int part = rest.indexOf(':');
+        return number(part < 0 ? rest : rest.substring(0, part));
     }
 
     private static Long number(String text) {

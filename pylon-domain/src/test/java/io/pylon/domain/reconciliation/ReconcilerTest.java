@@ -64,6 +64,17 @@ class ReconcilerTest {
         assertThat(result.balanced()).isTrue();
     }
 
+    @Test
+    void theParkingLineOfASettledOrderIsItsOwnSettlementOfThatOrder() {
+        var parking = new EntryFact(18, EntryKind.SETTLE, "order:1:parking", "settle:order:1:parking", -500, 0);
+        var result = Reconciler.compare(day(List.of(ORDER), Map.of(1L, SETTLE), List.of(SETTLE, REFUND, TOP_UP, CASH, parking),
+                List.of(new RefundFact(1, "refund:r1", 300)), List.of(STATION), List.of(STATION)));
+        assertThat(result.balanced()).as(result.discrepancies().toString()).isTrue();
+        assertThat(Reconciler.orderId("order:1:parking")).isEqualTo(1L);
+        assertThat(Reconciler.orderId("order:x:parking")).isNull();
+        assertThat(Reconciler.orderId("payment:1")).isNull();
+    }
+
     private static Facts day(List<OrderFact> settled, Map<Long, EntryFact> settlements, List<EntryFact> entries,
                              List<RefundFact> refunds, List<StationDay> rollups, List<StationDay> billed) {
         return new Facts(settled, settlements, entries, Map.of(1L, ORDER), refunds, Map.of("refund:r1", REFUND),

@@ -14,6 +14,7 @@ import io.pylon.domain.order.OrderRepository;
 import io.pylon.domain.order.OrderState;
 import io.pylon.server.persistence.AuditLog;
 import io.pylon.server.persistence.JooqMarketingStore;
+import io.pylon.server.persistence.JooqParkingFees;
 import io.pylon.server.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,22 +46,40 @@ public class OrderController {
      * are the lines taken off the service fee (source MEMBERSHIP or COUPON, reference the plan name or coupon code);
      * rewards tell the points earned and the carbon saved with the factor used. While {@code awaitingPlugOutSince}
      * is set the order is FINISHED but not yet paid: its tariff charges an idle fee from that moment until the
-     * vehicle leaves ({@code pluggedOutAt}).
+     * vehicle leaves ({@code pluggedOutAt}). {@code parking} is the bay's idle fee once the vehicle left the bay
+     * (docs/parking.md), a separate line of the same bill; {@code payableWithParking} = payable + its amount.
      */
     public record OrderView(long id, long sessionId, Long operatorId, Long stationId, String chargerId, int connectorId,
                             String idTag, Long driverId, OrderState state, String currency, Instant startedAt,
                             Instant stoppedAt, Long energyWh, Bill bill, Totals totals, List<Discount> discounts,
                             Money payable, Money refunded, String abnormalReason, long points, BigDecimal carbonSavedKg,
-                            Rewards rewards, Instant settledAt, Instant awaitingPlugOutSince, Instant pluggedOutAt) {
-        static OrderView of(Order o, OrderReward reward) {
+                            Rewards rewards, Instant settledAt, Instant awaitingPlugOutSince, Instant pluggedOutAt,
+                            ParkingLine parking, Money payableWithParking) {
+        static OrderView of(Order o, OrderReward reward, JooqParkingFees.ParkingFeeLine fee) {
             Bill b = o.bill();
             Totals totals = b == null ? null : new Totals(b.electricityTotal(), b.serviceTotal(), b.idleFee().amount(),
                     b.sessionFee(), b.serviceDiscount(), b.total());
+            ParkingLine parking = fee == null ? null : ParkingLine.of(fee);
             return new OrderView(o.id(), o.sessionId(), o.operatorId(), o.stationId(), o.chargerId(), o.connectorId(),
                     o.idTag(), o.driverId(), o.state(), o.currency().getCurrencyCode(), o.startedAt(), o.stoppedAt(),
                     o.energyWh(), b, totals, b == null ? List.of() : b.discounts(), o.payable(), o.refunded(),
                     o.abnormalReason(), o.points(), o.carbonSavedKg(), reward == null ? null : Rewards.of(reward),
-                    o.settledAt(), o.idleFrom(), o.pluggedOutAt());
+                    o.settledAt(), o.idleFrom(), o.pluggedOutAt(), parking,
+                    parking == null ? o.payable() : o.payable().plus(parking.amount()));
+        }
+    }
+
+    /**
+     * The parking line: the vehicle stayed in bay {@code bayId} from charging finished ({@code idleFrom}) until it left
+     * ({@code leftAt}), {@code idleMinutes} in all, {@code billedMinutes} after the grace period (and after any time the
+     * tariff's idle fee billed). {@code state}: CHARGED (paid from the wallet), DUE (no wallet: to collect), NONE
+     * (nothing to pay), PENDING (the wallet settlement is being retried).
+     */
+    public record ParkingLine(long bayId, String plate, Instant idleFrom, Instant leftAt, long idleMinutes, long billedMinutes,
+                              Money amount, boolean capped, String state, Instant settledAt) {
+        static ParkingLine of(JooqParkingFees.ParkingFeeLine f) {
+            return new ParkingLine(f.bayId(), f.plate(), f.idleFrom(), f.leftAt(), f.charge().idleMinutes(),
+                    f.charge().billedMinutes(), f.charge().amount(), f.charge().capped(), f.state(), f.settledAt());
         }
     }
 
@@ -94,10 +113,12 @@ public class OrderController {
     private final Callers callers;
     private final AuditLog audit;
     private final JooqMarketingStore marketing;
+    private final JooqParkingFees parking;
 
     public OrderController(OrderRepository orders, OrderRefunds refunds, Callers callers, AuditLog audit,
-                           JooqMarketingStore marketing) {
+                           JooqMarketingStore marketing, JooqParkingFees parking) {
         this.orders = orders;
+        this.parking = parking;
         this.marketing = marketing;
         this.refunds = refunds;
         this.callers = callers;
@@ -116,8 +137,10 @@ public class OrderController {
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         var found = orders.list(callers.scope(), new OrderFilter(stationId, chargerId, driverId, state, from, to),
                 new PageRequest(page, size));
-        Map<Long, OrderReward> rewards = marketing.rewards(found.items().stream().map(Order::id).toList());
-        return PageResponse.of(found, o -> OrderView.of(o, rewards.get(o.id())));
+        List<Long> ids = found.items().stream().map(Order::id).toList();
+        Map<Long, OrderReward> rewards = marketing.rewards(ids);
+        Map<Long, JooqParkingFees.ParkingFeeLine> fees = parking.fees(ids);
+        return PageResponse.of(found, o -> OrderView.of(o, rewards.get(o.id()), fees.get(o.id())));
     }
 
     @Operation(summary = "An order with its band-by-band bill")
@@ -152,7 +175,7 @@ public class OrderController {
     }
 
     private OrderView view(Order order) {
-        return OrderView.of(order, marketing.rewards(List.of(order.id())).get(order.id()));
+        return OrderView.of(order, marketing.rewards(List.of(order.id())).get(order.id()), parking.fee(order.id()).orElse(null));
     }
 
     @Operation(summary = "Record payment collected for a billed order that has no wallet (an anonymous card)",

@@ -22,6 +22,8 @@ import java.util.Set;
  *                             then on, so the idle fee, total and payment are final only once the car has left
  * @param note                 what the driver should know about the amounts (the pending idle fee), or null
  * @param verification         where the order stands in the transparency log, once its bill is final; else null
+ * @param parking              the bay's idle fee once the car left the bay, a line of the same bill paid on its own
+ *                             (docs/parking.md); null when there is none
  */
 public record Receipt(long orderId, long sessionId, OrderState state, String operatorName, Place station, String chargerId,
                       int connectorId, String connectorCode, Instant startedAt, Instant stoppedAt, long durationSeconds,
@@ -30,7 +32,7 @@ public record Receipt(long orderId, long sessionId, OrderState state, String ope
                       List<DiscountLine> discounts, Money discount, Money total, Money payable, Money paid,
                       List<RefundLine> refunds, Money refunded, Money netPaid, String paymentMethod, long points,
                       BigDecimal carbonSavedKg, Set<BillFlag> flags, Rewards rewards, Instant awaitingPlugOutSince,
-                      String note, Verification verification) {
+                      String note, Verification verification, Parking parking) {
 
     static final String IDLE_FEE_PENDING = "Idle fee pending until the car leaves; the total and the payment are final then.";
 
@@ -55,6 +57,13 @@ public record Receipt(long orderId, long sessionId, OrderState state, String ope
 
     /** The coupon an order used: its id, code and campaign name. */
     public record CouponUsed(long id, String code, String name) {}
+
+    /**
+     * The parking line: {@code idleMinutes} in the bay after charging finished, {@code billedMinutes} after the grace
+     * period, the amount, how it was paid ({@code state} CHARGED from the wallet, DUE, NONE, PENDING) and the bill's
+     * payable amount with it.
+     */
+    public record Parking(String plate, long idleMinutes, long billedMinutes, Money amount, String state, Money payableWithParking) {}
 
     public record RefundLine(Instant at, Money amount, String reason) {}
 

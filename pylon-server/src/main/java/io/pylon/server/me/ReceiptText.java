@@ -53,6 +53,12 @@ final class ReceiptText {
             rows.add(row("Refund " + TIME.format(f.at().atZone(zone)), money(f.amount()) + (f.reason().isEmpty() ? "" : " " + f.reason())));
         }
         rows.add(row("Net paid", money(r.netPaid())));
+        if (r.parking() != null) {
+            Receipt.Parking p = r.parking();
+            rows.add(row("Parking (" + p.billedMinutes() + " of " + p.idleMinutes() + " idle min)", money(p.amount()) + " "
+                    + p.state().toLowerCase(java.util.Locale.ROOT)));
+            rows.add(row("Payable with parking", money(p.payableWithParking())));
+        }
         rows.add(row("Points earned", r.points() + (rewards == null ? "" : " (" + plain(rewards.pointsPerKwh()) + " per kWh)")));
         rows.add(row("CO2 saved", (r.carbonSavedKg() == null ? "0" : r.carbonSavedKg().toPlainString()) + " kg"
                 + (rewards == null ? "" : " (region " + rewards.carbonRegion() + ", " + plain(rewards.carbonKgPerKwh())

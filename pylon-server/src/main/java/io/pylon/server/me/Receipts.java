@@ -35,10 +35,12 @@ public class Receipts {
     private final OrderRewards rewards;
     private final io.pylon.server.trust.Transparency transparency;
     private final io.pylon.domain.metering.MeteringService metering;
+    private final io.pylon.server.persistence.JooqParkingFees parking;
 
     public Receipts(Me me, JooqStations stations, JooqEquipment equipment, JooqLedger ledger, BillingContext.Source contexts,
                     OrderRewards rewards, io.pylon.server.trust.Transparency transparency,
-                    io.pylon.domain.metering.MeteringService metering) {
+                    io.pylon.domain.metering.MeteringService metering, io.pylon.server.persistence.JooqParkingFees parking) {
+        this.parking = parking;
         this.transparency = transparency;
         this.metering = metering;
         this.me = me;
@@ -84,7 +86,8 @@ public class Receipts {
                 b.discounts().stream().map(d -> discountLine(d, earned)).toList(),
                 b.serviceDiscount(), b.total(), b.payable(), paid, refunds, refunded, paid.minus(refunded), "WALLET",
                 o.points(), o.carbonSavedKg(), b.flags(), earned, awaiting, awaiting == null ? null : Receipt.IDLE_FEE_PENDING,
-                verification(o));
+                verification(o), parking.fee(o.id()).map(f -> new Receipt.Parking(f.plate(), f.charge().idleMinutes(),
+                        f.charge().billedMinutes(), f.charge().amount(), f.state(), b.payable().plus(f.charge().amount()))).orElse(null));
     }
 
     /** The order's transparency log entry and how its signed meter data checked out; null until logged. */

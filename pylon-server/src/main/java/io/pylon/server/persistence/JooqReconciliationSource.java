@@ -133,8 +133,9 @@ public class JooqReconciliationSource implements Facts.Source {
     private Map<Long, OrderFact> ordersNamedBy(List<EntryFact> entries, int digits) {
         Set<Long> ids = new HashSet<>();
         for (EntryFact e : entries) {
-            if (e.kind() == EntryKind.SETTLE && e.reference().startsWith("order:")) {
-                parse(e.reference().substring("order:".length()), ids);
+            if (e.kind() == EntryKind.SETTLE) {
+                Long id = io.pylon.domain.reconciliation.Reconciler.orderId(e.reference()); // order:<id> or order:<id>:parking
+                if (id != null) ids.add(id);
             }
         }
         Map<Long, OrderFact> result = new HashMap<>();

@@ -28,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The REST API is stateless: every call under {@code /api/v1} carries a Bearer JWT from
  * {@code POST /api/v1/auth/token} (staff) or {@code /api/v1/auth/driver-token} (drivers), except those calls and
  * payment providers' callbacks (signed by the provider, checked by the payment service). Driver tokens reach only
- * the driver app's {@code /api/v1/me/**}, and only driver tokens reach it. Failures answer problem+json.
+ * the driver app's {@code /api/v1/me/**}, and only driver tokens reach it. Cameras post events with their own API key. Failures answer problem+json.
  */
 @Configuration
 @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
@@ -42,6 +42,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/auth/token", "/api/v1/auth/driver-token").permitAll()
                         // payment providers call back without a token: each callback is authenticated by its signature
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/callbacks/*").permitAll()
+                        // cameras and edge-AI boxes send events with their own API key (X-Device-Id / X-Device-Key)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/camera-events").permitAll()
                         // the transparency log's key, signed tree heads and proofs are public: hashes only, nothing personal
                         .requestMatchers(HttpMethod.GET, "/api/v1/transparency/public/**").permitAll()
                         // the driver app: drivers only, each on their own account (staff tokens are refused)

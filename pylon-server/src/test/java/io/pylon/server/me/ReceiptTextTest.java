@@ -37,7 +37,8 @@ class ReceiptTextTest {
                 cny("2.00"), cny("6.60"), "WALLET", 20, new BigDecimal("5.703"), Set.of(),
                 new Receipt.Rewards(20, new BigDecimal("2"), "Gold", new Receipt.CouponUsed(5, "WELCOME", "Welcome 1 off"),
                         new BigDecimal("5.703"), "CN-ZJ", new BigDecimal("0.5703")),
-                awaitingPlugOutSince, awaitingPlugOutSince == null ? null : Receipt.IDLE_FEE_PENDING, null);
+                awaitingPlugOutSince, awaitingPlugOutSince == null ? null : Receipt.IDLE_FEE_PENDING, null,
+                new Receipt.Parking("京AD12345", 35, 20, cny("10.00"), "CHARGED", cny("18.60")));
     }
 
     @Test
@@ -46,7 +47,8 @@ class ReceiptTextTest {
         assertThat(text).contains("2026-03-10 09:00:00 Asia/Shanghai", "FLAT 10.000 kWh", "electricity 0.60/kWh = 6.00 CNY",
                 "Membership", "Gold", "Discount MEMBERSHIP Gold ", "-0.40 CNY", "Discount COUPON WELCOME (Welcome 1 off)",
                 "-1.00 CNY", "Payable", "8.60 CNY", "Refund 2026-03-11 08:00:00", "Net paid", "6.60 CNY",
-                "20 (2 per kWh)", "5.703 kg (region CN-ZJ, 0.5703 kg CO2/kWh)", "Idle fee (0 min)");
+                "20 (2 per kWh)", "5.703 kg (region CN-ZJ, 0.5703 kg CO2/kWh)", "Idle fee (0 min)",
+                "Parking (20 of 35 idle min)", "10.00 CNY charged", "Payable with parking", "18.60 CNY");
         assertThat(text).doesNotContain("Gold (Gold)", "pending");
     }
 

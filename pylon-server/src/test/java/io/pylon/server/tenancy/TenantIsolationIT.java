@@ -90,6 +90,25 @@ class TenantIsolationIT extends PylonIT {
         assertThat(day.status()).as(day.raw()).isEqualTo(200);
         ids.put("reconciliation", day.body().get("id").asString());
         marketing(driver, station);
+        parking(station, charger);
+    }
+
+    /** A's bay, camera over it, barrier gate and parking rules (docs/parking.md). */
+    private void parking(long station, String charger) {
+        var bay = a.admin().post("/api/v1/bays", "{\"stationId\":" + station + ",\"name\":\"A-1\",\"chargerId\":\"" + charger
+                + "\",\"connectorId\":1,\"lock\":{\"kind\":\"MQTT\",\"id\":\"" + a.code() + "-L1\"}}");
+        assertThat(bay.status()).as(bay.raw()).isEqualTo(201);
+        ids.put("bay", bay.body().get("id").asString());
+        var gate = a.admin().post("/api/v1/parking/gates", "{\"id\":\"" + a.code() + "-G1\",\"stationId\":" + station
+                + ",\"name\":\"A entry\",\"nevOnly\":true}");
+        assertThat(gate.status()).as(gate.raw()).isEqualTo(201);
+        ids.put("gate", a.code() + "-G1");
+        var camera = a.admin().post("/api/v1/cameras", "{\"id\":\"" + a.code() + "-CAM1\",\"stationId\":" + station
+                + ",\"kind\":\"CAMERA\",\"name\":\"A cam\",\"bayIds\":[" + ids.get("bay") + "]}");
+        assertThat(camera.status()).as(camera.raw()).isEqualTo(201);
+        ids.put("camera", a.code() + "-CAM1");
+        var rules = a.admin().put("/api/v1/parking/settings/" + station, "{\"graceMinutes\":10,\"evPlateColours\":[\"GREEN\"]}");
+        assertThat(rules.status()).as(rules.raw()).isEqualTo(200);
     }
 
     /** A's coupon campaign with a coupon issued to its driver, a plan the driver is enrolled in, a carbon region. */
@@ -139,9 +158,13 @@ class TenantIsolationIT extends PylonIT {
         var zone = a.admin().post("/api/v1/thermal/bays/" + bay.body().get("id").asLong() + "/zones",
                 "{\"name\":\"middle\",\"area\":{\"x\":1,\"y\":1,\"width\":5,\"height\":5}}");
         assertThat(zone.status()).as(zone.raw()).isEqualTo(201);
-        ids.put("camera", camera);
-        ids.put("bay", bay.body().get("id").asString());
-        ids.put("zone", zone.body().get("id").asString());
+        var sensor = a.admin().post("/api/v1/sensors", "{\"id\":\"" + a.code() + "-WATER\",\"stationId\":" + station
+                + ",\"kind\":\"WATER_IMMERSION\",\"name\":\"A drain\"}");
+        assertThat(sensor.status()).as(sensor.raw()).isEqualTo(201);
+        ids.put("sensor", a.code() + "-WATER");
+        ids.put("thermalCamera", camera);
+        ids.put("thermalBay", bay.body().get("id").asString());
+        ids.put("thermalZone", zone.body().get("id").asString());
     }
 
     /** A connector fault raises an alarm of operator A (the console's fault watch). */
@@ -268,7 +291,9 @@ class TenantIsolationIT extends PylonIT {
                 "/api/v1/drivers/" + ids.get("driver") + "/points/entries", "/api/v1/carbon-factors",
                 "/api/v1/stations/" + ids.get("station") + "/carbon-factor", "/api/v1/marketing/points-rate",
                 "/api/v1/alarm-rules/" + ids.get("rule"), "/api/v1/alarm-webhooks", "/api/v1/alarm-subscriptions",
-                "/api/v1/thermal/cameras/" + ids.get("camera"), "/api/v1/thermal/bays/" + ids.get("bay"))) {
+                "/api/v1/thermal/cameras/" + ids.get("thermalCamera"), "/api/v1/thermal/bays/" + ids.get("thermalBay"),
+                "/api/v1/cameras/" + ids.get("camera"), "/api/v1/bays/" + ids.get("bay"), "/api/v1/parking/gates",
+                "/api/v1/parking/settings/" + ids.get("station"), "/api/v1/sensors/" + ids.get("sensor"))) {
             var r = admin.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             s.append(r.raw().replaceAll("\"(lastSeen|online|connected)\":[^,]*,", "")).append('\n');
@@ -311,14 +336,18 @@ class TenantIsolationIT extends PylonIT {
                 : template.startsWith("/api/v1/alarms") ? "alarm" : template.startsWith("/api/v1/alarm-rules") ? "rule"
                 : template.startsWith("/api/v1/alarm-webhooks") ? "webhook"
                 : template.startsWith("/api/v1/alarm-subscriptions") ? "subscription"
-                : template.startsWith("/api/v1/thermal/cameras") ? "camera"
-                : template.startsWith("/api/v1/thermal/bays") ? "bay" : "operator";
+                : template.startsWith("/api/v1/thermal/cameras") ? "thermalCamera"
+                : template.startsWith("/api/v1/thermal/bays") ? "thermalBay"
+                : template.startsWith("/api/v1/sensors") ? "sensor"
+                : template.startsWith("/api/v1/cameras") ? "camera"
+                : template.startsWith("/api/v1/bays") ? "bay" : template.startsWith("/api/v1/parking/gates") ? "gate" : "operator";
         return template.replace("{id}", ids.get(kind)).replace("{idTag}", ids.get("card")).replace("{username}", ids.get("user"))
                 .replace("{connectorId}", "1").replace("{vehicleId}", ids.get("vehicle"))
                 .replace("{date}", HOLIDAY).replace("{provider}", "hmac").replace("{region}", REGION)
                 .replace("{orderId}", ids.get("order")).replace("{index}", "0").replace("{treeSize}", "1")
-                .replace("{cameraId}", ids.getOrDefault("camera", "")).replace("{bayId}", ids.getOrDefault("bay", ""))
-                .replace("{zoneId}", ids.getOrDefault("zone", "")).replace("{evidenceId}", "1");
+                .replace("{stationId}", ids.get("station"))
+                .replace("{cameraId}", ids.getOrDefault("thermalCamera", "")).replace("{bayId}", ids.getOrDefault("thermalBay", ""))
+                .replace("{zoneId}", ids.getOrDefault("thermalZone", "")).replace("{evidenceId}", "1");
     }
 
     private List<String> documentedEndpointsWithIds() {
@@ -479,6 +508,26 @@ class TenantIsolationIT extends PylonIT {
         m.put("GET /api/v1/transparency/public/tree-heads/{treeSize}", null);
         m.put("POST /api/v1/inspections/{id}/done", "{\"note\":\"hijacked\"}");
         m.put("GET /api/v1/regulator/transactions/{orderId}", null);
+        // environment sensors (docs/sensors.md)
+        m.put("GET /api/v1/sensors/{id}", null);
+        m.put("GET /api/v1/sensors/{id}/latest", null);
+        m.put("GET /api/v1/sensors/{id}/readings", null);
+        m.put("PUT /api/v1/sensors/{id}", "{\"stationId\":1,\"kind\":\"WATER_IMMERSION\",\"name\":\"hijacked\"}");
+        m.put("DELETE /api/v1/sensors/{id}", null);
+        // cameras and parking (docs/parking.md)
+        m.put("GET /api/v1/cameras/{id}", null);
+        m.put("PUT /api/v1/cameras/{id}", "{\"stationId\":1,\"kind\":\"CAMERA\",\"name\":\"hijacked\"}");
+        m.put("DELETE /api/v1/cameras/{id}", null);
+        m.put("POST /api/v1/cameras/{id}/api-key", null);
+        m.put("GET /api/v1/bays/{id}", null);
+        m.put("PUT /api/v1/bays/{id}", "{\"name\":\"hijacked\"}");
+        m.put("DELETE /api/v1/bays/{id}", null);
+        m.put("GET /api/v1/bays/{id}/history", null);
+        m.put("PUT /api/v1/parking/gates/{id}", "{\"stationId\":1,\"name\":\"hijacked\",\"nevOnly\":false}");
+        m.put("DELETE /api/v1/parking/gates/{id}", null);
+        m.put("GET /api/v1/parking/settings/{stationId}", null);
+        m.put("PUT /api/v1/parking/settings/{stationId}", "{\"graceMinutes\":0,\"evPlateColours\":[\"BLUE\"]}");
+        m.put("POST /api/v1/parking/fees/{orderId}/payments", "{\"method\":\"CASH\",\"reference\":\"hijack\"}");
         m.put("GET /api/v1/users/{username}", null);
         m.put("PUT /api/v1/users/{username}", "{\"role\":\"FINANCE\",\"enabled\":false}");
         // thermal safety (issue #7): cameras, bays, zones; frames are refused without the camera's key
