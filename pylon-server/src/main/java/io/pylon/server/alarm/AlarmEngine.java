@@ -177,7 +177,7 @@ public class AlarmEngine implements Alarms {
             safety.stopCharging(charger, connector).thenAccept(outcomes -> outcomes.forEach(o -> history(alarm, o)));
         }
         if (actions.contains(AlarmAction.MAKE_UNAVAILABLE)) {
-            safety.makeUnavailable(charger, connector).thenAccept(o -> history(alarm, o));
+            safety.makeUnavailable(charger, connector, o -> history(alarm, o)).thenAccept(o -> history(alarm, o));
         }
     }
 

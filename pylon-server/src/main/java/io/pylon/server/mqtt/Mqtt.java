@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Subscriptions are shared ({@code $share/<group>/<filter>}, supported by Mosquitto for MQTT 3.1.1 clients too), so with
  * several nodes each device message is handled by one node only. They are made again after every reconnect. Handlers
- * run on virtual threads, never on Paho's callback thread. While the broker is unreachable the client keeps retrying;
+ * run on virtual threads, never on Paho's callback thread, one message of a topic at a time and in the order received. While the broker is unreachable the client keeps retrying;
  * publishing then fails fast with an {@link IllegalStateException}.
  */
 @Component
@@ -42,6 +42,8 @@ public class Mqtt implements SmartLifecycle {
     private final String password;
     private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
     private final ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mqtt-", 0).factory());
+    /** The last message handed on per topic: the next one of that topic runs after it (MQTT keeps order per topic). */
+    private final Map<String, java.util.concurrent.CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("mqtt-connect").factory());
     private volatile MqttClient client;
     private volatile boolean running;
@@ -158,7 +160,8 @@ public class Mqtt implements SmartLifecycle {
         for (String filter : subscriptions.keySet()) {
             if (!MqttTopic.isMatched(filter, topic)) continue;
             try {
-                handlers.execute(() -> deliver(filter, topic, payload));
+                tails.compute(filter + " " + topic, (key, tail) -> (tail == null ? java.util.concurrent.CompletableFuture.<Void>completedFuture(null) : tail)
+                        .thenRunAsync(() -> deliver(filter, topic, payload), handlers));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 log.debug("MQTT message on {} dropped: shutting down", topic);
             }

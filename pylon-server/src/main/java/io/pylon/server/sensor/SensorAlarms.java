@@ -76,7 +76,7 @@ public class SensorAlarms {
             try {
                 safety.stopCharging(p.chargerId(), p.connectorId()).thenAccept(outcomes -> outcomes.forEach(o -> history(alarmId, o)));
                 if (condition == SensorCondition.WATER_IMMERSION) {
-                    safety.makeUnavailable(p.chargerId(), p.connectorId()).thenAccept(o -> history(alarmId, o));
+                    safety.makeUnavailable(p.chargerId(), p.connectorId(), o -> history(alarmId, o)).thenAccept(o -> history(alarmId, o));
                 }
             } catch (RuntimeException e) {
                 history(alarmId, "cutting " + p + " failed: " + e.getMessage());

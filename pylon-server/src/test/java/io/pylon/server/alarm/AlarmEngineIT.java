@@ -146,6 +146,25 @@ class AlarmEngineIT extends PylonIT {
     }
 
     @Test
+    void aChargerOfflineWhenItShouldBeCutIsCutWhenItReportsIn() {
+        Tenant op = Tenants.create(api, httpPort, "CNY");
+        String charger = op.charger("ALR-LATE-1", op.station("Flooded"));
+        var raised = engine.raise(AlarmSignal.of("sensor", "WaterImmersion", AlarmSeverity.CRITICAL).charger(charger, 0)
+                .action(AlarmAction.MAKE_UNAVAILABLE).build());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(history(op, raised.id()).toString()).contains("sent again when the charger reports in"));
+        try (AppCharger cp = AppCharger.boot(ocppPort(), charger)) {
+            cp.status(1, "Available");
+            JsonNode cut = cp.awaitCall("ChangeAvailability", "Accepted");
+            assertThat(cut.get("type").asString()).isEqualTo("Inoperative");
+            assertThat(cut.get("connectorId").asInt()).isZero();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(history(op, raised.id()).toString()).contains("ChangeAvailability Inoperative " + charger + ": Accepted"));
+            cp.status(1, "Unavailable"); // taken: nothing is sent again
+        }
+    }
+
+    @Test
     void repeatsAreOneAlarmAndUnacknowledgedAlarmsEscalate() throws Exception {
         Tenant op = Tenants.create(api, httpPort, "CNY");
         String charger = op.charger("ALR-ESC-1", op.station("Escalating"));
