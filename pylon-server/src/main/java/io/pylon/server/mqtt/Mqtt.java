@@ -44,7 +44,7 @@ public class Mqtt implements SmartLifecycle {
     private final ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mqtt-", 0).factory());
     /** The last message handed on per topic: the next one of that topic runs after it (MQTT keeps order per topic). */
     private final Map<String, java.util.concurrent.CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("mqtt-connect").factory());
+    private volatile ScheduledExecutorService retry;
     private volatile MqttClient client;
     private volatile boolean running;
 
@@ -93,6 +93,7 @@ public class Mqtt implements SmartLifecycle {
     public void start() {
         running = true;
         if (!enabled()) return;
+        retry = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("mqtt-connect").factory());
         try {
             MqttClient c = new MqttClient(url, "pylon-" + UUID.randomUUID(), new MemoryPersistence());
             c.setCallback(new MqttCallbackExtended() {
@@ -139,7 +140,11 @@ public class Mqtt implements SmartLifecycle {
             c.connect(options);
         } catch (MqttException e) {
             log.warn("MQTT broker {} not reachable ({}); retrying in 5 s", url, e.getMessage());
-            retry.schedule(this::connect, 5, TimeUnit.SECONDS);
+            try {
+                retry.schedule(this::connect, 5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                log.debug("MQTT: stopped while connecting");
+            }
         }
     }
 
@@ -181,7 +186,7 @@ public class Mqtt implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        retry.shutdownNow();
+        if (retry != null) retry.shutdownNow();
         MqttClient c = client;
         client = null;
         if (c != null) {
@@ -192,6 +197,11 @@ public class Mqtt implements SmartLifecycle {
                 log.debug("MQTT close: {}", e.toString());
             }
         }
+    }
+
+    /** Stopped contexts may start again (the test context cache pauses them); the handler threads end only here. */
+    @jakarta.annotation.PreDestroy
+    void close() {
         handlers.close();
     }
 

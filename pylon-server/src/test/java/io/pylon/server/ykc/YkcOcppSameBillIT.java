@@ -33,7 +33,7 @@ class YkcOcppSameBillIT extends PylonIT {
         Tenant op = Tenants.create(api, httpPort, "CNY");
         long station = op.station("Same bill");
         var tariff = op.admin().post("/api/v1/tariffs", """
-                {"name":"TOU","terms":{"workdaySchedule":"00:00-07:00 VALLEY, 07:00-09:30 FLAT, 09:30-11:00 PEAK, 11:00-12:00 SHARP, 12:00-24:00 FLAT",
+                {"name":"TOU","terms":{"workdaySchedule":"00:00-05:00 VALLEY, 05:00-09:30 FLAT, 09:30-11:00 PEAK, 11:00-12:00 SHARP, 12:00-17:00 FLAT, 17:00-21:00 PEAK, 21:00-24:00 FLAT",
                  "prices":[{"band":"SHARP","electricityPerKwh":1.3,"servicePerKwh":0.8},{"band":"PEAK","electricityPerKwh":1.05,"servicePerKwh":0.7},
                  {"band":"FLAT","electricityPerKwh":0.71,"servicePerKwh":0.55},{"band":"VALLEY","electricityPerKwh":0.33,"servicePerKwh":0.45}]}}""");
         assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
@@ -45,8 +45,8 @@ class YkcOcppSameBillIT extends PylonIT {
         Charging.driverWithBalance(op, YkcFrames.newPhone("+86131"), "500", ocppCard);
         Charging.driverWithBalance(op, YkcFrames.newPhone("+86132"), "500", ykcCard);
 
-        // 5½ hours from the next minute on (the tariff is in force from now): several bands whatever the time of day,
-        // 43.210 kWh at constant power
+        // 5½ hours from the next minute on (the tariff is in force from now): no band lasts 5 h or more, so the session
+        // crosses bands whatever the time of day; 43.210 kWh at constant power
         LocalDateTime start = LocalDateTime.now(CST).truncatedTo(ChronoUnit.MINUTES).plusMinutes(2);
         LocalDateTime end = start.plusMinutes(330);
         long wh = 43_210;
