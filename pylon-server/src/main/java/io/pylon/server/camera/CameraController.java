@@ -1,5 +1,6 @@
 package io.pylon.server.camera;
 
+import io.pylon.server.security.DeviceKeys;
 import io.pylon.domain.common.PageRequest;
 import io.pylon.domain.tenant.TenantScope;
 import io.pylon.server.api.ConflictException;

@@ -1,5 +1,6 @@
 package io.pylon.server.camera;
 
+import io.pylon.server.security.DeviceKeys;
 import io.pylon.domain.parking.Direction;
 import io.pylon.domain.parking.PlateColour;
 import io.pylon.domain.parking.Plates;

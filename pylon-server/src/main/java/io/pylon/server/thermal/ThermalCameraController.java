@@ -1,5 +1,6 @@
 package io.pylon.server.thermal;
 
+import io.pylon.server.security.DeviceKeys;
 import io.pylon.domain.common.PageRequest;
 import io.pylon.domain.tenant.TenantScope;
 import io.pylon.server.api.ConflictException;
@@ -72,9 +73,9 @@ public class ThermalCameraController {
         var station = stations.find(callers.scope(), r.stationId())
                 .orElseThrow(() -> new IllegalArgumentException("stationId: no station " + r.stationId()));
         sized(r.width(), r.height());
-        String key = CameraKeys.newKey();
+        String key = DeviceKeys.newKey("thk_");
         Instant now = clock.instant();
-        Camera camera = new Camera(r.id(), station.operatorId(), station.id(), r.name(), r.width(), r.height(), CameraKeys.hash(key), now, now);
+        Camera camera = new Camera(r.id(), station.operatorId(), station.id(), r.name(), r.width(), r.height(), DeviceKeys.hash(key), now, now);
         if (!thermal.insertCamera(camera)) throw new ConflictException("Camera id " + r.id() + " is taken");
         CameraView view = CameraView.of(thermal.camera(TenantScope.platform(), r.id()).orElseThrow());
         audit.record(callers.current().username(), station.operatorId(), AuditLog.Action.CREATE, "thermal_camera", r.id(), null, view);
@@ -108,8 +109,8 @@ public class ThermalCameraController {
     @PreAuthorize("hasAuthority('PERM_SAFETY_CONFIGURE')")
     public CameraWithKey newKey(@PathVariable String id) {
         Camera camera = find(id);
-        String key = CameraKeys.newKey();
-        thermal.setCameraKey(id, CameraKeys.hash(key), clock.instant());
+        String key = DeviceKeys.newKey("thk_");
+        thermal.setCameraKey(id, DeviceKeys.hash(key), clock.instant());
         audit.record(callers.current().username(), camera.operatorId(), AuditLog.Action.UPDATE, "thermal_camera", id, null, "new key");
         layouts.invalidate();
         return new CameraWithKey(CameraView.of(find(id)), key);

@@ -1,5 +1,6 @@
 package io.pylon.server.thermal;
 
+import io.pylon.server.security.DeviceKeys;
 import io.pylon.domain.alarm.RaisedAlarm;
 import io.pylon.domain.alarm.Telemetry;
 import io.pylon.domain.alarm.TelemetrySink;
@@ -85,7 +86,7 @@ public class ThermalIngest {
 
     private Layout authenticate(String cameraId, String key) {
         Layout layout = layouts.of(cameraId).orElseThrow(CameraRefused::new);
-        if (!CameraKeys.matches(key, layout.camera().keyHash())) throw new CameraRefused();
+        if (!DeviceKeys.matches(key, layout.camera().keyHash())) throw new CameraRefused();
         return layout;
     }
 

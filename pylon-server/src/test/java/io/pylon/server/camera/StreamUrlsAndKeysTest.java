@@ -1,5 +1,6 @@
 package io.pylon.server.camera;
 
+import io.pylon.server.security.DeviceKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
