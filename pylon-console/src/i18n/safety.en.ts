@@ -94,7 +94,7 @@ export default {
     hysteresis: 'hysteresis', limitsHint: 'A level is reached at its limit and left only hysteresis below it (defaults 45/60 °C ±2, 90/98 % ±3)',
     offlineTimeout: 'Offline after', offlineTimeoutHint: 'Silent this long (seconds) it raises SensorOffline', health: 'State',
     healths: { OFFLINE: 'Offline', ALARM: 'Alarm', WARNING: 'Warning', NORMAL: 'Normal', UNKNOWN: 'No data yet' },
-    levels: { NORMAL: 'normal', WARNING: 'warning', CRITICAL: 'critical' }, links: { ONLINE: 'Online', OFFLINE: 'Offline (last will)' }, link: 'Status topic',
+    levels: { NORMAL: 'normal', WARNING: 'warning', CRITICAL: 'critical' }, links: { ONLINE: 'Online', OFFLINE: 'Offline (last will)' }, link: 'Reported status',
     value: 'Latest', water: 'Water', wet: 'WATER', dry: 'dry', smoke: 'Smoke', smokeYes: 'SMOKE', smokeNo: 'clear', battery: 'Battery',
     lastReading: 'Last reading', offlineAfter: 'Counts offline after', nothingYet: 'nothing received yet', deleteConfirm: 'Remove this sensor with its readings? Its open alarms are resolved; chargers it cut stay as they are.',
     mqtt: 'MQTT (for installers)', readingTopic: 'Reading topic', statusTopic: 'Status topic', payload: 'Payload',

@@ -96,7 +96,7 @@ const zh: typeof en = {
     hysteresis: '回差', limitsHint: '达到阈值即进入该级别，低于阈值减回差才退出（默认 45/60 °C ±2，90/98 % ±3）',
     offlineTimeout: '离线判定', offlineTimeoutHint: '超过此时长（秒）无数据即产生 SensorOffline 告警', health: '状态',
     healths: { OFFLINE: '离线', ALARM: '报警', WARNING: '预警', NORMAL: '正常', UNKNOWN: '尚无数据' },
-    levels: { NORMAL: '正常', WARNING: '预警', CRITICAL: '严重' }, links: { ONLINE: '在线', OFFLINE: '离线（遗嘱消息）' }, link: '状态主题',
+    levels: { NORMAL: '正常', WARNING: '预警', CRITICAL: '严重' }, links: { ONLINE: '在线', OFFLINE: '离线（遗嘱消息）' }, link: '上报状态',
     value: '最新值', water: '水浸', wet: '有水', dry: '无水', smoke: '烟雾', smokeYes: '有烟', smokeNo: '正常', battery: '电量',
     lastReading: '最近读数', offlineAfter: '此后视为离线', nothingYet: '尚未收到数据', deleteConfirm: '删除此传感器及其读数？其未消除的告警会被解除；已被切断的充电桩保持原状。',
     mqtt: 'MQTT（安装调试用）', readingTopic: '读数主题', statusTopic: '状态主题', payload: '消息示例',
