@@ -40,7 +40,7 @@ export default {
     states: { FREE: 'Free', VEHICLE_PRESENT: 'Vehicle present', CHARGING: 'Charging', FINISHED: 'Finished', IDLE_OCCUPYING: 'Idle-occupying' },
     lock: 'Parking lock', locks: { NONE: 'None', YKC: "Pile's own (YKC)", MQTT: 'MQTT lock' }, lockId: 'Lock id',
     lockIdHint: 'The id the lock device uses in its MQTT topics (unique per operator)', mqtt: 'MQTT topics', history: 'History', noHistory: 'No history yet',
-    deleteConfirm: 'Remove this bay? Its visits stay in the statistics.', units: { d: 'd', h: 'h', min: 'min' },
+    deleteConfirm: 'Remove this bay? Its visits stay in the statistics.', lockByHand: 'Lock by hand', lockCommand: { Raise: 'Raise the lock', Lower: 'Lower the lock' }, units: { d: 'd', h: 'h', min: 'min' },
   },
   parking: {
     rules: 'Parking rules', saved: 'Parking rules saved', grace: 'Grace after charging', graceHint: 'A vehicle that finished charging may stay this long before it counts as idle-occupying',

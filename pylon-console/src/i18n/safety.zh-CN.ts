@@ -42,7 +42,7 @@ const zh: typeof en = {
     states: { FREE: '空闲', VEHICLE_PRESENT: '有车', CHARGING: '充电中', FINISHED: '已充满', IDLE_OCCUPYING: '占位' },
     lock: '地锁', locks: { NONE: '无', YKC: '桩自带（云快充）', MQTT: 'MQTT 地锁' }, lockId: '地锁编号',
     lockIdHint: '地锁设备在 MQTT 主题中使用的编号（运营商内唯一）', mqtt: 'MQTT 主题', history: '记录', noHistory: '暂无记录',
-    deleteConfirm: '删除此车位？其停车记录仍计入统计。', units: { d: '天', h: '小时', min: '分钟' },
+    deleteConfirm: '删除此车位？其停车记录仍计入统计。', lockByHand: '手动控制地锁', lockCommand: { Raise: '升起地锁', Lower: '降下地锁' }, units: { d: '天', h: '小时', min: '分钟' },
   },
   parking: {
     rules: '停车规则', saved: '停车规则已保存', grace: '充满后免费时长', graceHint: '充电结束后在此时长内驶离不算占位',
