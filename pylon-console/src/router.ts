@@ -24,6 +24,10 @@ const consoleRoutes: RouteRecordRaw[] = [
   { path: 'alarms', name: 'alarms', component: () => import('./console/AlarmsPage.vue') },
   { path: 'alarm-rules', name: 'alarm-rules', component: () => import('./console/AlarmRulesPage.vue') },
   { path: 'alarm-notifications', name: 'alarm-notifications', component: () => import('./console/AlarmNotificationsPage.vue') },
+  { path: 'cameras', name: 'cameras', component: () => import('./console/CamerasPage.vue') },
+  { path: 'bays', name: 'bays', component: () => import('./console/BaysPage.vue') },
+  { path: 'thermal', name: 'thermal', component: () => import('./console/ThermalPage.vue') },
+  { path: 'sensors', name: 'sensors', component: () => import('./console/SensorsPage.vue') },
   { path: 'users', name: 'users', component: () => import('./console/UsersPage.vue') },
   { path: 'audit', name: 'audit', component: () => import('./console/AuditPage.vue') },
 ];

@@ -1,4 +1,7 @@
+import safety from './safety.en';
+
 export default {
+  ...safety,
   app: { name: 'Pylon', console: 'Operator console', screen: 'Data big-screen', driver: 'Pylon Go', language: 'Language', logout: 'Sign out' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', search: 'Search', refresh: 'Refresh',
@@ -12,6 +15,7 @@ export default {
     dashboard: 'Dashboard', stations: 'Stations', chargers: 'Chargers', sessions: 'Live sessions', orders: 'Orders',
     tariffs: 'Tariffs', drivers: 'Drivers', cards: 'Cards', coupons: 'Coupons', reports: 'Reports', alarms: 'Alarms',
     users: 'Users & roles', audit: 'Audit log', screen: 'Big-screen', alarmRules: 'Alarm rules', alarmNotifications: 'Alarm notifications',
+    safety: 'Safety', cameras: 'Cameras', bays: 'Bays & parking', thermal: 'Thermal', sensors: 'Sensors',
   },
   status: {
     AVAILABLE: 'Available', PREPARING: 'Preparing', CHARGING: 'Charging', SUSPENDED_EV: 'Suspended (EV)',

@@ -1,6 +1,8 @@
 import type en from './en';
+import safety from './safety.zh-CN';
 
 const zh: typeof en = {
+  ...safety,
   app: { name: 'Pylon', console: '运营管理平台', screen: '数据大屏', driver: 'Pylon 充电', language: '语言', logout: '退出' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索', refresh: '刷新',
@@ -14,6 +16,7 @@ const zh: typeof en = {
     dashboard: '概览', stations: '充电站', chargers: '充电桩', sessions: '实时充电', orders: '订单',
     tariffs: '电价', drivers: '用户', cards: '充电卡', coupons: '优惠券', reports: '报表', alarms: '告警',
     users: '账号与角色', audit: '审计日志', screen: '数据大屏', alarmRules: '告警规则', alarmNotifications: '告警通知',
+    safety: '安全', cameras: '摄像机', bays: '车位与停车', thermal: '热成像', sensors: '传感器',
   },
   status: {
     AVAILABLE: '空闲', PREPARING: '准备中', CHARGING: '充电中', SUSPENDED_EV: '暂停（车辆）',

@@ -2,7 +2,7 @@
 import { computed, ref } from 'vue';
 import { api, ok, type Schemas } from '../api/client';
 
-export type StationOption = { id: number; name: string };
+export type StationOption = { id: number; name: string; operatorId?: number };
 
 export function useStations() {
   const stations = ref<StationOption[]>([]);
@@ -14,7 +14,7 @@ export function useStations() {
       all.push(...(r.items ?? []));
       if ((r.items ?? []).length < 500) break;
     }
-    stations.value = all.filter((s) => s.id != null).map((s) => ({ id: s.id!, name: s.name ?? `#${s.id}` }));
+    stations.value = all.filter((s) => s.id != null).map((s) => ({ id: s.id!, name: s.name ?? `#${s.id}`, operatorId: s.operatorId }));
   }
   /** A station's name, or "#id" for one not loaded. */
   const stationName = (id: number | null | undefined) => (id == null ? '' : names.value.get(id) ?? `#${id}`);

@@ -46,13 +46,23 @@ public final class SensorViews {
             @Valid ThresholdsRequest temperature, @Valid ThresholdsRequest humidity,
             @Min(5) @Max(604_800) Integer offlineTimeoutSeconds) {}
 
+    /**
+     * A sensor's limits as answered. Its own record (not the domain's {@code Thresholds}): the API schema of that name is
+     * the thermal zones' thresholds, and springdoc merges schemas of the same name.
+     */
+    public record SensorThresholds(BigDecimal warning, BigDecimal critical, BigDecimal hysteresis) {
+        static SensorThresholds of(Thresholds t) {
+            return t == null ? null : new SensorThresholds(t.warning(), t.critical(), t.hysteresis());
+        }
+    }
+
     /** A sensor with its latest state (null until it was assessed once). */
     public record SensorView(String id, long operatorId, long stationId, SensorKind kind, String name, List<ProtectedConnector> protects,
-                             Thresholds temperature, Thresholds humidity, long offlineTimeoutSeconds, Instant createdAt,
+                             SensorThresholds temperature, SensorThresholds humidity, long offlineTimeoutSeconds, Instant createdAt,
                              Instant updatedAt, StateView latest) {
 
         static SensorView of(Sensor s, SensorState state) {
-            return new SensorView(s.id(), s.operatorId(), s.stationId(), s.kind(), s.name(), s.protects(), s.temperature(), s.humidity(),
+            return new SensorView(s.id(), s.operatorId(), s.stationId(), s.kind(), s.name(), s.protects(), SensorThresholds.of(s.temperature()), SensorThresholds.of(s.humidity()),
                     s.offlineTimeout().toSeconds(), s.createdAt(), s.updatedAt(), state == null ? null : StateView.of(state));
         }
     }

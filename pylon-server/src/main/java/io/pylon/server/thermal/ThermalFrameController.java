@@ -4,6 +4,7 @@ import io.pylon.domain.thermal.BayDecision;
 import io.pylon.domain.thermal.ZoneReading;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ThermalFrameController {
 
     /** One zone's reading as answered. */
+    @Schema(name = "FrameZoneReading")
     public record ZoneView(long zoneId, String zone, double maxC, double percentileC, Double risePerMinute, double hotShare,
                            String level) {
         static ZoneView of(ZoneReading z) {
@@ -38,6 +40,7 @@ public class ThermalFrameController {
     }
 
     /** One bay's decision: its level, what was done with its alarm, the alarm's id when one stands for it. */
+    @Schema(name = "FrameBayDecision")
     public record BayView(long bayId, String level, String action, Long alarmId, List<ZoneView> zones) {}
 
     public record FrameResult(String cameraId, Instant timestamp, int width, int height, List<BayView> bays) {}

@@ -4,6 +4,7 @@ import io.pylon.domain.thermal.Area;
 import io.pylon.domain.thermal.BayDecision;
 import io.pylon.domain.thermal.Thresholds;
 import io.pylon.server.persistence.JooqThermal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,12 +34,14 @@ public final class ThermalViews {
     }
 
     /** A new camera; width and height, when given, are the only frame size it may send. */
+    @Schema(name = "ThermalCameraRequest")
     public record CameraRequest(@NotBlank @Size(max = 64) @Pattern(regexp = ID, message = "letters, digits, '.', '_' or '-'") String id,
                                 @NotNull Long stationId, @NotBlank @Size(max = 200) String name,
                                 @Min(1) @Max(1280) Integer width, @Min(1) @Max(1024) Integer height) {}
 
     public record CameraUpdate(@NotBlank @Size(max = 200) String name, @Min(1) @Max(1280) Integer width, @Min(1) @Max(1024) Integer height) {}
 
+    @Schema(name = "ThermalCameraView")
     public record CameraView(String id, long operatorId, long stationId, String name, Integer width, Integer height,
                              Instant createdAt, Instant updatedAt) {
         static CameraView of(JooqThermal.Camera c) {
@@ -47,12 +50,14 @@ public final class ThermalViews {
     }
 
     /** A camera with its ingestion key: answered once, when the camera is made or its key replaced. */
+    @Schema(name = "ThermalCameraWithKey")
     public record CameraWithKey(CameraView camera, String apiKey) {}
 
     /**
      * A bay. {@code row}/{@code position} place it in a row (the bays at position ± 1 are its neighbours);
      * {@code neighbours} names more neighbouring bays of the station by id.
      */
+    @Schema(name = "ThermalBayRequest")
     public record BayRequest(@NotNull Long stationId, @NotBlank @Size(max = 100) String name,
                              @NotBlank @Size(max = 64) String cameraId, @NotNull @Valid AreaRequest area,
                              @NotBlank @Size(max = 64) String chargerId, @NotNull @Min(1) @Max(255) Integer connectorId,
@@ -74,6 +79,7 @@ public final class ThermalViews {
     /**
      * A zone with its thresholds, their overrides and the thresholds in force for the bay's current vehicle type.
      */
+    @Schema(name = "ThermalZoneView")
     public record ZoneView(long id, long bayId, String name, Area area, Thresholds thresholds, Map<String, Thresholds.Patch> overrides,
                            Thresholds inForce) {
         static ZoneView of(JooqThermal.Zone z, String vehicleType) {
@@ -87,6 +93,7 @@ public final class ThermalViews {
      * (named in either direction, or beside it in its row); {@code latest}: the last frame's decision on the node that
      * answers (null if it has seen none).
      */
+    @Schema(name = "ThermalBayView")
     public record BayView(long id, long operatorId, long stationId, String name, String cameraId, Area area, String chargerId,
                           int connectorId, String row, Integer position, String vehicleType, List<Long> neighbours,
                           List<Long> stopsWithIt, List<ZoneView> zones, Latest latest, Instant createdAt, Instant updatedAt) {}

@@ -41,7 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * script logs in, watches a charger change status live, starts a session from the console and watches it charge,
  * reads the configuration, switches language, previews a tariff, checks the big-screen, and as a driver on a phone
  * starts and stops by connector code; it sees a charger's fault alarm arrive live with the console's banner, reads its
- * history and evidence and acknowledges it, and writes an alarm rule. Screenshots go to {@code target/e2e-screenshots/}.
+ * history and evidence and acknowledges it, and writes an alarm rule; it registers a sensor, and a camera whose key,
+ * shown once, then sends an event the events list shows. Screenshots go to {@code target/e2e-screenshots/}.
  *
  * <p>Needs {@code node} and {@code /usr/bin/chromium} (Debian's package; {@code .ci/run} installs it when missing) and
  * pylon-console's node_modules (installed by that module's build, which runs before this one). It fails, never
@@ -112,6 +113,7 @@ class ConsoleE2EIT extends PylonIT {
                     Map.entry("E2E_REMOTE_TAG", prefix + "TAG2"),
                     Map.entry("E2E_CONNECTOR_CODE", chargerB + "-2"),
                     Map.entry("E2E_STATION", String.valueOf(station)),
+                    Map.entry("E2E_STATION_NAME", "E2E Station"),
                     Map.entry("E2E_CONNECTORS", String.valueOf(connectors)),
                     Map.entry("E2E_BIG_STATION", String.valueOf(bigStation)),
                     Map.entry("E2E_BIG_COUNT", String.valueOf(BIG_FLEET)),
