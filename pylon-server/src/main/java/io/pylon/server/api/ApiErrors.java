@@ -87,6 +87,18 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A delete or change the database refused because other records still point at the row (a station's cameras,
+     * bays or sensors, say): the caller must remove those first. Never a 500.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail stillReferenced(org.springframework.dao.DataIntegrityViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Other records still refer to this one or it would duplicate one (remove or change those first)");
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
     @ExceptionHandler(CompletionException.class)
     ProblemDetail completion(CompletionException e) {
         if (e.getCause() instanceof CommandFailure failure) return commandFailure(failure);

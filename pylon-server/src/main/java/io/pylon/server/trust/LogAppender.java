@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.InsertValuesStepN;
@@ -183,7 +184,9 @@ public class LogAppender implements SmartLifecycle {
         byKind.forEach((kind, subjects) -> {
             for (int from = 0; from < subjects.size(); from += ROWS_PER_INSERT) {
                 List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + ROWS_PER_INSERT));
-                tx.select(SUBJECT, ENTRY_INDEX).from(ENTRY).where(KIND.eq(kind)).and(SUBJECT.in(chunk))
+                // one array bind, not an IN list of binds: PostgreSQL's generic plan for 1,000 binds used the index for
+                // the kind only and filtered every entry of that kind (5 s per batch at 200,000 entries)
+                tx.select(SUBJECT, ENTRY_INDEX).from(ENTRY).where(KIND.eq(kind)).and(SUBJECT.eq(DSL.any(chunk.toArray(String[]::new))))
                         .forEach(r -> known.put(kind + "|" + r.value1(), r.value2()));
             }
         });

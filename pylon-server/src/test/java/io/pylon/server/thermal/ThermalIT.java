@@ -114,6 +114,20 @@ class ThermalIT extends PylonIT {
     // ------------------------------------------------------------------ sequences
 
     @Test
+    void aStationWithAThermalCameraCannotBeDeletedUnderIt() {
+        Tenant op = Tenants.create(api, httpPort, "CNY");
+        long station = op.station("Thermal delete");
+        String camera = op.code() + "-DELCAM";
+        var cam = op.admin().post("/api/v1/thermal/cameras", "{\"id\":\"" + camera + "\",\"stationId\":" + station + ",\"name\":\"c\"}");
+        assertThat(cam.status()).as(cam.raw()).isEqualTo(201);
+        var refused = op.admin().delete("/api/v1/stations/" + station);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.raw()).contains("still refer");
+        assertThat(op.admin().delete("/api/v1/thermal/cameras/" + camera).status()).isEqualTo(204);
+        assertThat(op.admin().delete("/api/v1/stations/" + station).status()).isEqualTo(204);
+    }
+
+    @Test
     void slowWarmingIsAPreWarningOnlyAndClearsAfterTheCoolDown() throws Exception {
         Tenant op = Tenants.create(api, httpPort, "CNY");
         long station = op.station("Thermal slow");
