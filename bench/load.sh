@@ -3,7 +3,7 @@
 # a simulated fleet, and what was stored and spent in a measured window after a warm-up. Never part of the tests.
 #
 #   bench/load.sh [--protocol ocpp|ykc] [--count 19000] [--charging 0.55] [--interval 4] [--warmup 150] [--duration 120]
-#                 [--tags 200000] [--heap 3g] [--out target/bench-load] [-- extra simulator options]
+#                 [--heartbeat 60|10] [--tags 200000] [--heap 3g] [--out target/bench-load] [-- extra simulator options]
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); builds the jars if needed. Drops and re-creates
 # the database pylon_bench. Ports: HTTP 18080, OCPP 18180, YKC 18767. Writes report.md (the simulator's latency
@@ -11,17 +11,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-protocol=ocpp count=19000 charging=0.55 interval=4 warmup=150 duration=120 tags=200000 heap=3g out=target/bench-load
+heartbeat= protocol=ocpp count=19000 charging=0.55 interval=4 warmup=150 duration=120 tags=200000 heap=3g out=target/bench-load
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --protocol) protocol=$2; shift 2 ;; --count) count=$2; shift 2 ;; --charging) charging=$2; shift 2 ;;
     --interval) interval=$2; shift 2 ;; --warmup) warmup=$2; shift 2 ;; --duration) duration=$2; shift 2 ;;
-    --tags) tags=$2; shift 2 ;; --heap) heap=$2; shift 2 ;; --out) out=$2; shift 2 ;;
+    --tags) tags=$2; shift 2 ;; --heartbeat) heartbeat=$2; shift 2 ;; --heap) heap=$2; shift 2 ;; --out) out=$2; shift 2 ;;
     --) shift; break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 extra=("$@")
+# the protocols' own heartbeat periods unless told otherwise: OCPP chargers are told 60 s here, YKC piles send every 10 s
+heartbeat=${heartbeat:-$([[ $protocol == ykc ]] && echo 10 || echo 60)}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
@@ -64,7 +66,7 @@ pg_cpu() {
 rows() { "${PSQL[@]}" -d $DB -c "select count(*) from meter_reading"; }
 
 JAVA_OPTS="-Xmx2g" ./pylon simulate --url "$url" --protocol "$protocol" --count "$count" \
-  --charging "$charging" --meter-interval "$interval" --heartbeat 60 --ramp 250 --warmup "$warmup" --duration $((warmup + duration)) \
+  --charging "$charging" --meter-interval "$interval" --heartbeat "$heartbeat" --ramp 250 --warmup "$warmup" --duration $((warmup + duration)) \
   --prefix BENCH- --report-md "$out/report.md" --report-json "$out/report.json" "${sim_tags[@]}" "${extra[@]}" >"$out/simulator.log" 2>&1 &
 sim=$!
 sleep "$warmup"
@@ -75,7 +77,7 @@ curl -fs -u admin:benchbench1 http://127.0.0.1:18080/actuator/prometheus >"$out/
 wait $sim || true
 hz=$(getconf CLK_TCK)
 awk -v r0="$r0" -v r1="$r1" -v t0="$t0" -v t1="$t1" -v s="$((s1 - s0))" -v m="$((m1 - m0))" -v p="$((p1 - p0))" -v hz="$hz" -v warmup="$warmup" \
-  -v cmd="bench/load.sh --protocol $protocol --count $count --charging $charging --interval $interval --warmup $warmup --duration $duration" 'BEGIN {
+  -v cmd="bench/load.sh --protocol $protocol --heartbeat $heartbeat --count $count --charging $charging --interval $interval --warmup $warmup --duration $duration" 'BEGIN {
   w = t1 - t0
   printf "command: %s\nwindow: %.1f s after a %s s warm-up\n", cmd, w, warmup
   printf "meter rows stored: %d (%.0f /s)\n", r1 - r0, (r1 - r0) / w
