@@ -44,16 +44,14 @@ for _ in $(seq 1 120); do
 done
 curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null || { echo "server did not start; see $out/server.log" >&2; exit 1; }
 
-# Cards the simulated drivers present: many, so that random picks rarely collide as ConcurrentTx.
+# Cards the simulated drivers present: many, so that random picks rarely collide as ConcurrentTx. B0nnnnnn is also a
+# valid YKC physical card (even-length hex).
 "${PSQL[@]}" -d $DB -c "insert into id_token (id_tag, status, kind, created_at, updated_at)
-  select 'B' || lpad(g::text, 6, '0'), 'ACCEPTED', 'RFID', now(), now() from generate_series(1, $tags) g"
-{ printf -- '--id-tags\n'; seq -f 'B%06g' 1 "$tags" | paste -sd, -; } >"$out/tags.args"
+  select 'B0' || lpad(g::text, 6, '0'), 'ACCEPTED', 'RFID', now(), now() from generate_series(1, $tags) g"
+{ printf -- '--id-tags\n'; seq -f 'B0%06g' 1 "$tags" | paste -sd, -; } >"$out/tags.args"
 
-if [[ $protocol == ykc ]]; then
-  url=tcp://127.0.0.1:18767; sim_tags=()
-else
-  url=ws://127.0.0.1:18180/ocpp; sim_tags=("@$out/tags.args")
-fi
+sim_tags=("@$out/tags.args")
+if [[ $protocol == ykc ]]; then url=tcp://127.0.0.1:18767; else url=ws://127.0.0.1:18180/ocpp; fi
 
 cpu() { # utime+stime in clock ticks of a process and its threads
   awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
