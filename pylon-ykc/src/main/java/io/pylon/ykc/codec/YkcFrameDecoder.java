@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *       speaking YKC: a {@link CorruptedFrameException} goes up the pipeline, whose handler closes
  *       the connection.</li>
  * </ul>
- * A truncated frame simply waits for more bytes; the connection's idle timeout ends a peer that stops
- * halfway. Nothing here allocates more than one frame's body.
+ * A truncated frame waits for more bytes, unless a complete good frame is already buffered behind its start
+ * byte: then that start was a 0x68 inside a dropped frame, not a frame, and decoding goes on from the good one.
+ * The connection's idle timeout ends a peer that stops halfway. Nothing here allocates more than one frame's body.
  */
 public final class YkcFrameDecoder extends ByteToMessageDecoder {
 
@@ -68,10 +69,16 @@ public final class YkcFrameDecoder extends ByteToMessageDecoder {
                 continue;
             }
             int total = 2 + length + 2;
-            if (in.readableBytes() < total) return;
-            int crc = Crc16Modbus.of(in, start + 2, length);
-            int wire = in.getUnsignedShort(start + 2 + length);
-            if (wire != crc && wire != (((crc & 0xFF) << 8) | (crc >>> 8))) {
+            if (in.readableBytes() < total) {
+                // Maybe a real frame still arriving, maybe a 0x68 inside a dropped frame whose next bytes happen to
+                // read as a long length. A complete, valid frame already buffered after it settles the question:
+                // real piles send one frame at a time, so this start was false and waiting on it would stall the pile.
+                int next = nextCompleteFrame(in, start + 1);
+                if (next < 0) return;
+                skip(ctx, in, next - start);
+                continue;
+            }
+            if (!crcMatches(in, start, length)) {
                 droppedFrames++;
                 log.debug("{}: frame with bad CRC dropped (type 0x{})", ctx.channel().remoteAddress(),
                         Integer.toHexString(in.getUnsignedByte(start + 5)));
@@ -87,6 +94,27 @@ public final class YkcFrameDecoder extends ByteToMessageDecoder {
             garbage = 0;
             out.add(new YkcFrame(sequence, encrypted, type, body));
         }
+    }
+
+    private static boolean crcMatches(ByteBuf in, int start, int length) {
+        int crc = Crc16Modbus.of(in, start + 2, length);
+        int wire = in.getUnsignedShort(start + 2 + length);
+        return wire == crc || wire == (((crc & 0xFF) << 8) | (crc >>> 8));
+    }
+
+    /**
+     * The index of the first start byte at or after {@code from} that begins a complete frame with a good CRC, or -1.
+     * Only called while a frame is incomplete, when fewer than {@value #MAX_FRAME} bytes are buffered.
+     */
+    private static int nextCompleteFrame(ByteBuf in, int from) {
+        int end = in.writerIndex();
+        for (int i = in.indexOf(from, end, (byte) START); i >= 0; i = in.indexOf(i + 1, end, (byte) START)) {
+            if (end - i < 2 + MIN_LENGTH + 2) return -1;
+            int length = in.getUnsignedByte(i + 1);
+            if (length < MIN_LENGTH || in.getUnsignedByte(i + 4) > 1 || end - i < 2 + length + 2) continue;
+            if (crcMatches(in, i, length)) return i;
+        }
+        return -1;
     }
 
     private void skip(ChannelHandlerContext ctx, ByteBuf in, int n) {

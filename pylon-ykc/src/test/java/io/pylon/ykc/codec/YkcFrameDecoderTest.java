@@ -70,17 +70,47 @@ class YkcFrameDecoderTest {
     }
 
     @Test
-    void aStrayStartByteWithAPlausibleHeaderDelaysTheFramesBehindItOnlyUntilItsCrcFails() {
+    void aStrayStartByteWithAPlausibleHeaderDoesNotHoldBackTheCompleteFramesBehindIt() {
         channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("684000010001"))); // claims 68 bytes
+        assertThat((Object) channel.readInbound()).isNull(); // could still be a frame on its way
         byte[] heartbeat = GoldenFrames.of(0x03);
-        for (int i = 0; i < 3; i++) {
-            channel.writeInbound(Unpooled.wrappedBuffer(heartbeat));
-            assertThat((Object) channel.readInbound()).isNull();
-        }
-        channel.writeInbound(Unpooled.wrappedBuffer(heartbeat));
         for (int i = 0; i < 4; i++) {
+            channel.writeInbound(Unpooled.wrappedBuffer(heartbeat));
             YkcFrame frame = channel.readInbound();
+            assertThat(frame).as("heartbeat %d", i).isNotNull();
             assertThat(frame.type()).isEqualTo(0x03);
+        }
+    }
+
+    @Test
+    void aStartByteInsideADroppedFrameDoesNotStallTheNextFrame() {
+        // A bad-CRC frame whose body holds 0x68 0xF0 0x00 0x01 0x00: after the drop, that reads as the start of a
+        // 240-byte frame. The heartbeat the pile sends next must still be answered, whether it comes in the same
+        // read or later.
+        byte[] bad = HexFormat.of().parseHex("680D0001000368F000010001020304" + "0000");
+        byte[] heartbeat = GoldenFrames.of(0x03);
+        channel.writeInbound(Unpooled.wrappedBuffer(concat(bad, heartbeat)));
+        YkcFrame frame = channel.readInbound();
+        assertThat(frame.type()).isEqualTo(0x03);
+        channel.writeInbound(Unpooled.wrappedBuffer(bad));
+        assertThat((Object) channel.readInbound()).isNull();
+        channel.writeInbound(Unpooled.wrappedBuffer(heartbeat));
+        frame = channel.readInbound();
+        assertThat(frame.type()).isEqualTo(0x03);
+        assertThat(channel.pipeline().get(YkcFrameDecoder.class).droppedFrames()).isEqualTo(2);
+    }
+
+    @Test
+    void aFrameSplitAnywhereBehindAStrayStartIsStillReassembled() {
+        byte[] stray = HexFormat.of().parseHex("68F00001");
+        byte[] golden = GoldenFrames.of(0x3B);
+        for (int cut = 1; cut < golden.length; cut++) {
+            channel.writeInbound(Unpooled.wrappedBuffer(concat(stray, Arrays.copyOf(golden, cut))));
+            assertThat((Object) channel.readInbound()).isNull();
+            channel.writeInbound(Unpooled.wrappedBuffer(Arrays.copyOfRange(golden, cut, golden.length)));
+            YkcFrame frame = channel.readInbound();
+            assertThat(frame).as("cut at %d", cut).isNotNull();
+            assertThat(frame.type()).isEqualTo(0x3B);
         }
     }
 
