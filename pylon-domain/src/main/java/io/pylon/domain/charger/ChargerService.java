@@ -4,6 +4,7 @@ import io.pylon.domain.charger.ConnectOutcome.Allowed;
 import io.pylon.domain.charger.ConnectOutcome.Denied;
 import io.pylon.domain.charger.ConnectOutcome.Reason;
 import io.pylon.domain.common.Transactions;
+import io.pylon.domain.event.DomainEvent;
 import io.pylon.domain.event.DomainEvent.ConnectorStatusChanged;
 import io.pylon.domain.event.DomainEvents;
 import java.time.Clock;
@@ -162,8 +163,11 @@ public final class ChargerService {
         chargers.markOfflineExcept(java.util.List.of());
     }
 
+    /** The charger's connection was accepted here; any older connection of it elsewhere in the cluster is closed. */
     public void connected(String chargerId) {
-        chargers.setOnline(chargerId, true, clock.instant());
+        Instant now = clock.instant();
+        chargers.setOnline(chargerId, true, now);
+        events.publish(new DomainEvent.ChargerConnected(chargerId, now));
     }
 
     public void disconnected(String chargerId) {

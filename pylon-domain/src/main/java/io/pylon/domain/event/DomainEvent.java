@@ -20,6 +20,12 @@ public sealed interface DomainEvent {
     record ConnectorStatusChanged(String chargerId, int connectorId, ConnectorStatus status, String errorCode,
                                   Instant occurredAt) implements DomainEvent {}
 
+    /**
+     * A node accepted the charger's connection (OCPP WebSocket open, or YKC login). In a cluster, a node that
+     * still holds an older connection of the same charger closes it.
+     */
+    record ChargerConnected(String chargerId, Instant occurredAt) implements DomainEvent {}
+
     /** A session was accepted and is running. */
     record SessionStarted(String chargerId, long sessionId, int connectorId, String idTag, long meterStartWh,
                           Instant occurredAt) implements DomainEvent {}

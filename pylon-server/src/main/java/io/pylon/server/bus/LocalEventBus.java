@@ -26,6 +26,7 @@ public class LocalEventBus {
     static final int REMEMBERED_IDS = 100_000;
 
     private final List<Consumer<DomainEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<EventEnvelope>> envelopeSubscribers = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -47,6 +48,11 @@ public class LocalEventBus {
         subscribers.add(subscriber);
     }
 
+    /** Hears of every event from now on, with the node it came from. */
+    public void subscribeEnvelopes(Consumer<EventEnvelope> subscriber) {
+        envelopeSubscribers.add(subscriber);
+    }
+
     /** Hands the event to every subscriber unless its id was delivered before; true if it was new. */
     public boolean deliver(EventEnvelope envelope) {
         synchronized (seen) {
@@ -59,6 +65,13 @@ public class LocalEventBus {
         for (Consumer<DomainEvent> subscriber : subscribers) {
             try {
                 subscriber.accept(envelope.event());
+            } catch (RuntimeException e) {
+                log.warn("Event subscriber failed on {} {}", envelope.event().getClass().getSimpleName(), envelope.eventId(), e);
+            }
+        }
+        for (Consumer<EventEnvelope> subscriber : envelopeSubscribers) {
+            try {
+                subscriber.accept(envelope);
             } catch (RuntimeException e) {
                 log.warn("Event subscriber failed on {} {}", envelope.event().getClass().getSimpleName(), envelope.eventId(), e);
             }

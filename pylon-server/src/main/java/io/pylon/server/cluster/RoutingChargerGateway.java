@@ -45,6 +45,11 @@ public final class RoutingChargerGateway implements ChargerGateway {
         return local.isConnected(chargerId) || remoteHolder(chargerId).isPresent();
     }
 
+    @Override
+    public boolean closeIfOpenedBefore(String chargerId, java.time.Instant before) {
+        return local.closeIfOpenedBefore(chargerId, before);
+    }
+
     /** The other live node holding the charger, if any. */
     private Optional<String> remoteHolder(String chargerId) {
         return nodes.holder(chargerId, clock.instant().minus(settings.nodeTimeout()))

@@ -39,6 +39,11 @@ public class ProtocolRoutingGateway implements ChargerGateway {
         return ykc.isConnected(chargerId) || ocpp.isConnected(chargerId);
     }
 
+    @Override
+    public boolean closeIfOpenedBefore(String chargerId, java.time.Instant before) {
+        return ykc.closeIfOpenedBefore(chargerId, before) | ocpp.closeIfOpenedBefore(chargerId, before);
+    }
+
     private ChargerGateway gateway(String chargerId) {
         if (ykc.isConnected(chargerId)) return ykc;
         if (ocpp.isConnected(chargerId)) return ocpp;

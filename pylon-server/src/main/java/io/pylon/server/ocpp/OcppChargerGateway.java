@@ -50,4 +50,12 @@ public class OcppChargerGateway implements ChargerGateway {
     public boolean isConnected(String chargerId) {
         return registry.find(chargerId).isPresent();
     }
+
+    @Override
+    public boolean closeIfOpenedBefore(String chargerId, java.time.Instant before) {
+        OcppSession session = registry.find(chargerId).filter(s -> s.openedAt().isBefore(before)).orElse(null);
+        if (session == null) return false;
+        session.close(io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
+        return true;
+    }
 }

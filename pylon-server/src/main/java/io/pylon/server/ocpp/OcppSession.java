@@ -45,6 +45,7 @@ public final class OcppSession {
     private String inFlightId;
     private ScheduledFuture<?> inFlightTimeout;
     private volatile boolean accepted;
+    private final java.time.Instant openedAt = java.time.Instant.now();
 
     OcppSession(String chargerId, String protocol, Channel channel, Executor workers, Duration callTimeout, int maxQueued) {
         this.chargerId = chargerId;
@@ -57,6 +58,11 @@ public final class OcppSession {
 
     public String chargerId() {
         return chargerId;
+    }
+
+    /** When the WebSocket was accepted (wall clock: compared with other nodes' times). */
+    public java.time.Instant openedAt() {
+        return openedAt;
     }
 
     public String protocol() {

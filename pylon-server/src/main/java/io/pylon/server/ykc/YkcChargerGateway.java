@@ -35,4 +35,12 @@ public class YkcChargerGateway implements ChargerGateway {
     public boolean isConnected(String chargerId) {
         return connections.find(chargerId).isPresent();
     }
+
+    @Override
+    public boolean closeIfOpenedBefore(String chargerId, java.time.Instant before) {
+        YkcConnection connection = connections.find(chargerId).filter(c -> c.openedAt().isBefore(before)).orElse(null);
+        if (connection == null) return false;
+        connection.close();
+        return true;
+    }
 }

@@ -31,6 +31,7 @@ public final class YkcConnection {
     private final Map<Integer, GunState> guns = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean pushing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String pile;
+    private final java.time.Instant openedAt = java.time.Instant.now();
     private int framesBeforeLogin;
 
     /** A command waiting for its answer. */
@@ -46,6 +47,11 @@ public final class YkcConnection {
     YkcConnection(Channel channel, Executor workers) {
         this.channel = channel;
         this.inbound = new SerialExecutor(workers);
+    }
+
+    /** When the TCP connection was accepted (wall clock: compared with other nodes' times). */
+    public java.time.Instant openedAt() {
+        return openedAt;
     }
 
     public Channel channel() {

@@ -13,6 +13,13 @@ import io.pylon.server.support.Api;
 import io.pylon.server.support.Charging;
 import io.pylon.server.support.PylonIT;
 import io.pylon.server.support.RawOcppClient;
+import io.pylon.server.support.RawYkcPile;
+import io.pylon.server.support.YkcFrames;
+import io.pylon.ykc.message.RealTimeData;
+import io.pylon.ykc.message.StartRequest;
+import io.pylon.ykc.message.TransactionRecord;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import io.pylon.server.support.Tenants;
 import io.pylon.server.support.Tenants.Tenant;
 import java.sql.Connection;
@@ -37,22 +44,28 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two nodes on one database and one Kafka broker: node A in a JVM of its own (so it can be killed with SIGKILL),
- * node B in this one. Commands reach a charger wherever the API call lands, events of a charger reach the other
- * node in order and once, and a charger whose node died carries on at the other node with nothing lost or doubled.
+ * Three nodes on one database and one Kafka broker: node A in a JVM of its own (so it can be killed with SIGKILL),
+ * nodes B and C in this one. Commands reach a charger wherever the API call lands, events of a charger reach the
+ * other nodes in order and once, a charger has one connection in the cluster, and chargers and YKC piles whose
+ * node died carry on at another node with nothing lost or doubled.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static TestCluster cluster;
     private static ConfigurableApplicationContext nodeB;
+    private static ConfigurableApplicationContext nodeC;
     private static Process nodeA;
     private static int aHttp;
     private static int bHttp;
     private static int aOcpp;
     private static int bOcpp;
+    private static int cOcpp;
+    private static int aYkc;
+    private static int bYkc;
     private static Api apiA;
     private static Api apiB;
+    private static Api apiC;
     private static final List<DomainEvent> heardOnB = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -63,13 +76,18 @@ class ClusterIT {
         cluster.awaitSchema(Duration.ofSeconds(120));
         aHttp = TestCluster.freePort();
         aOcpp = TestCluster.freePort();
-        nodeA = cluster.startProcess("node-a", aHttp, aOcpp);
+        aYkc = TestCluster.freePort();
+        nodeA = cluster.startProcess("node-a", aHttp, aOcpp, aYkc);
         nodeB = b.join();
         nodeB.getBean(LocalEventBus.class).subscribe(heardOnB::add);
         bHttp = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
         bOcpp = nodeB.getBean(io.pylon.server.ocpp.OcppGateway.class).port();
+        bYkc = nodeB.getBean(io.pylon.server.ykc.YkcGateway.class).port();
+        nodeC = cluster.startInProcess("node-c");
+        cOcpp = nodeC.getBean(io.pylon.server.ocpp.OcppGateway.class).port();
         apiB = new Api(bHttp).login("admin", PylonIT.ADMIN_PASSWORD);
         apiA = new Api(aHttp).withToken(apiB.token()); // a token from one node is good on every node
+        apiC = new Api(((WebServerApplicationContext) nodeC).getWebServer().getPort()).withToken(apiB.token());
     }
 
     @AfterAll
@@ -171,6 +189,38 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aChargerThatConnectsToAnotherNodeLeavesNoConnectionBehindAndCommandsFromEveryNodeFollowIt() throws Exception {
+        try (RawOcppClient onA = RawOcppClient.connect(aOcpp, "CL-TAKE-1", null)) {
+            onA.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            await(Duration.ofSeconds(10), () -> "node-a".equals(holder("CL-TAKE-1")), "CL-TAKE-1 held by node A");
+
+            // The charger opens a new connection through the balancer, which lands on node C, while node A still
+            // has the old one open (a half-open socket, as after a network change): node A closes its one.
+            try (RawOcppClient onC = RawOcppClient.connect(cOcpp, "CL-TAKE-1", null)) {
+                onC.call("b", "BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+                onA.awaitClose();
+                assertThat(holder("CL-TAKE-1")).isEqualTo("node-c");
+                assertThat(apiB.get("/api/v1/chargers/CL-TAKE-1").body().path("online").asBoolean(false)).isTrue();
+
+                // A command through node A's API (which held the charger) and one through node B's reach node C.
+                for (Api via : List.of(apiA, apiB, apiC)) {
+                    CompletableFuture<Api.Response> answer = CompletableFuture.supplyAsync(() ->
+                            via.post("/api/v1/chargers/CL-TAKE-1/commands/trigger-message", "{\"requestedMessage\":\"Heartbeat\"}"));
+                    JsonNode call = onC.next();
+                    assertThat(call.get(2).asString()).isEqualTo("TriggerMessage");
+                    onC.sendText("[3,\"" + call.get(1).asString() + "\",{\"status\":\"Accepted\"}]");
+                    Api.Response response = answer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(response.status()).as(response.raw()).isEqualTo(200);
+                    assertThat(response.body().get("status").asString()).isEqualTo("Accepted");
+                }
+            }
+        }
+        await(Duration.ofSeconds(10), () -> !apiA.get("/api/v1/chargers/CL-TAKE-1").body().path("online").asBoolean(true),
+                "CL-TAKE-1 offline once its connection to node C closed");
+    }
+
+    @Test
+    @Order(4)
     void aChargerWhoseNodeWasKilledCarriesOnAtTheOtherNodeWithNothingLostOrDoubled() throws Exception {
         Tenant op = Tenants.create(apiB, bHttp, "CNY");
         String charger = Charging.stationWithFlatTariff(op, "CL-FAIL-1");
@@ -178,6 +228,18 @@ class ClusterIT {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String reading = "{\"connectorId\":1,\"transactionId\":%d,\"meterValue\":[{\"timestamp\":\"%s\",\"sampledValue\":"
                 + "[{\"value\":\"%d\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"}]}]}";
+
+        // A YKC pile on node A as well, half-way through a card session when the node dies.
+        long pileStation = op.station("CL YKC");
+        Charging.flatTariff(op, pileStation);
+        String pile = op.charger(YkcFrames.newPile(), pileStation);
+        String card = YkcFrames.newCard();
+        long pileDriver = Charging.driverWithBalance(op, YkcFrames.newPhone("+86136"), "100", card);
+        RawYkcPile pileOnA = RawYkcPile.loggedIn(aYkc, pile, 1);
+        pileOnA.send(YkcFrames.cardStart(pile, 1, card));
+        StartRequest.Authorisation auth = (StartRequest.Authorisation) pileOnA.expect(StartRequest.AUTHORISATION).message();
+        assertThat(auth.accepted()).isTrue();
+        pileOnA.send(YkcFrames.report(auth.transaction(), pile, 1, RealTimeData.CHARGING, "4.0000", "4.0000"));
 
         RawOcppClient onA = RawOcppClient.connect(aOcpp, charger, null);
         RawOcppClient bystander = RawOcppClient.connect(aOcpp, "CL-FAIL-2", null);
@@ -192,6 +254,28 @@ class ClusterIT {
 
         nodeA.destroyForcibly().waitFor(); // SIGKILL: no close frames, no clean-up, no lease given up
         onA.awaitClose();
+        assertThat(pileOnA.closedWithin(Duration.ofSeconds(10))).isTrue();
+
+        // The pile logs in at node B and uploads the record it could not deliver: one settled order, however often
+        // it is sent.
+        LocalDateTime pileStart = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.SECONDS);
+        try (RawYkcPile pileOnB = RawYkcPile.loggedIn(bYkc, pile, 1)) {
+            var record = YkcFrames.record(auth.transaction(), pile, 1, pileStart, pileStart.plusMinutes(15), "8.0000", "8.0000",
+                    TransactionRecord.CARD, card);
+            for (int i = 0; i < 2; i++) {
+                pileOnB.send(record);
+                assertThat(pileOnB.expect(TransactionRecord.CONFIRMATION).message())
+                        .isEqualTo(new TransactionRecord.Confirmation(auth.transaction(), true));
+            }
+        }
+        JsonNode pileOrders = op.admin().get("/api/v1/orders?chargerId=" + pile).body().get("items");
+        assertThat(pileOrders).hasSize(1);
+        assertThat(pileOrders.get(0).get("state").asString()).as(pileOrders.toString()).isEqualTo("SETTLED");
+        assertThat(pileOrders.get(0).get("energyWh").asLong()).isEqualTo(8_000);
+        assertThat(op.admin().get("/api/v1/drivers/" + pileDriver + "/wallet").body().get("available").asString())
+                .isEqualTo("92.00"); // 8 kWh at 0.60 + 0.40
+        assertThat(count("select count(*) from charging_session where charger_id = ?", pile)).isEqualTo(1);
+        pileOnA.close();
 
         // The charger reconnects through the load balancer to node B; it never heard the answer to its last
         // MeterValues and its StartTransaction, so it sends them again, then stops.
@@ -236,6 +320,17 @@ class ClusterIT {
         assertThat(apiB.post("/api/v1/chargers/CL-FAIL-2/commands/clear-cache", "{}").status()).isEqualTo(409);
         bystander.close();
         onA.close();
+    }
+
+    private static String holder(String chargerId) {
+        try (Connection c = cluster.sql(); PreparedStatement s = c.prepareStatement("select node_id from charger where id = ?")) {
+            s.setString(1, chargerId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<ConnectorStatus> statusesHeard(String chargerId) {

@@ -84,7 +84,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** The settings of a node; ports 0 = any free one. */
-    private Map<String, String> settings(String nodeId, int httpPort, int ocppPort) {
+    private Map<String, String> settings(String nodeId, int httpPort, int ocppPort, int ykcPort) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("server.port", Integer.toString(httpPort));
         s.put("spring.datasource.url", dbUrl);
@@ -97,7 +97,7 @@ final class TestCluster implements AutoCloseable {
         s.put("pylon.cluster.heartbeat-interval", HEARTBEAT.toMillis() + "ms");
         s.put("pylon.cluster.node-timeout", NODE_TIMEOUT.toMillis() + "ms");
         s.put("pylon.ocpp.port", Integer.toString(ocppPort));
-        s.put("pylon.ykc.port", "0"); // two nodes on one machine: any free port (YKC is not what this test exercises)
+        s.put("pylon.ykc.port", Integer.toString(ykcPort));
         s.put("pylon.ocpp.unknown-chargers", "accept");
         s.put("pylon.ocpp.call-timeout", "5s");
         s.put("pylon.ocpp.heartbeat-interval", "60s");
@@ -122,7 +122,7 @@ final class TestCluster implements AutoCloseable {
     /** A node in this JVM. */
     ConfigurableApplicationContext startInProcess(String nodeId) {
         // As command-line arguments: they win over application.yml (builder "properties" would not).
-        String[] args = settings(nodeId, 0, 0).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = settings(nodeId, 0, 0, 0).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PylonApplication.class).run(args);
         contexts.add(context);
@@ -130,11 +130,11 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** A node in a JVM of its own (same class path), ready to serve when this returns. */
-    Process startProcess(String nodeId, int httpPort, int ocppPort) throws IOException {
+    Process startProcess(String nodeId, int httpPort, int ocppPort, int ykcPort) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 PylonApplication.class.getName()));
-        settings(nodeId, httpPort, ocppPort).forEach((k, v) -> command.add("--" + k + "=" + v));
+        settings(nodeId, httpPort, ocppPort, ykcPort).forEach((k, v) -> command.add("--" + k + "=" + v));
         Path log = Path.of("target/cluster-it/" + nodeId + "-" + TestDatabase.KIND + ".log");
         Files.createDirectories(log.getParent());
         Files.writeString(Path.of("target/cluster-it/" + nodeId + "-" + TestDatabase.KIND + ".cmd"), String.join(" ", command));
