@@ -32,6 +32,8 @@ import java.util.stream.IntStream;
  * @param reconnectDelay initial reconnect backoff (doubles up to 60 s)
  * @param clock clock for timestamps and energy integration
  * @param seed random seed for charger kinds, ratings and session timing
+ * @param failoverUrls other base URLs (further nodes of a cluster): a charger whose connection is lost or refused
+ *                     reconnects to one of these or {@code baseUrl} picked at random, as a load balancer would send it
  */
 public record FleetConfig(
         URI baseUrl,
@@ -53,7 +55,8 @@ public record FleetConfig(
         Duration callTimeout,
         Duration reconnectDelay,
         Clock clock,
-        long seed) {
+        long seed,
+        List<URI> failoverUrls) {
 
     /** Validates and normalises the values. */
     public FleetConfig {
@@ -71,6 +74,7 @@ public record FleetConfig(
             throw new IllegalArgumentException("chargingShare and dcShare must be within 0..1");
         }
         sourceAddresses = sourceAddresses == null ? List.of() : List.copyOf(sourceAddresses);
+        failoverUrls = failoverUrls == null ? List.of() : List.copyOf(failoverUrls);
         idTags = idTags == null ? List.of() : List.copyOf(idTags);
         vendor = vendor == null ? "Pylon" : vendor;
         model = model == null ? "PylonSim" : model;
@@ -94,7 +98,7 @@ public record FleetConfig(
         List<String> tags = IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("SIMTAG%04d", i)).toList();
         return new FleetConfig(baseUrl, 10, "SIM-", 2, 0.5, Duration.ofSeconds(60), null, List.of(), null, 50.0,
                 tags, "Pylon", "PylonSim", 0.2, null, Duration.ofMinutes(20), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Clock.systemUTC(), 42L);
+                Duration.ofSeconds(1), Clock.systemUTC(), 42L, List.of());
     }
 
     /** @return the id of the charger with the 1-based number {@code n} */
@@ -105,101 +109,106 @@ public record FleetConfig(
 
     /** @return a copy with baseUrl replaced */
     public FleetConfig withBaseUrl(URI value) {
-        return new FleetConfig(value, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(value, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with count replaced */
     public FleetConfig withCount(int value) {
-        return new FleetConfig(baseUrl, value, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, value, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with idPrefix replaced */
     public FleetConfig withIdPrefix(String value) {
-        return new FleetConfig(baseUrl, count, value, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, value, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with connectorsPerCharger replaced */
     public FleetConfig withConnectorsPerCharger(int value) {
-        return new FleetConfig(baseUrl, count, idPrefix, value, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, value, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with chargingShare replaced */
     public FleetConfig withChargingShare(double value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, value, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, value, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with meterInterval replaced */
     public FleetConfig withMeterInterval(Duration value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, value, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, value, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with heartbeatInterval replaced */
     public FleetConfig withHeartbeatInterval(Duration value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, value, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, value, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with sourceAddresses replaced */
     public FleetConfig withSourceAddresses(List<InetAddress> value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, value, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, value, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with password replaced */
     public FleetConfig withPassword(String value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, value, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, value, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with connectsPerSecond replaced */
     public FleetConfig withConnectsPerSecond(double value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, value, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, value, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with idTags replaced */
     public FleetConfig withIdTags(List<String> value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, value, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, value, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with vendor replaced */
     public FleetConfig withVendor(String value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, value, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, value, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with model replaced */
     public FleetConfig withModel(String value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, value, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, value, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with dcShare replaced */
     public FleetConfig withDcShare(double value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, value, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, value, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with duration replaced */
     public FleetConfig withDuration(Duration value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, value, meanSessionDuration, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, value, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with meanSessionDuration replaced */
     public FleetConfig withMeanSessionDuration(Duration value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, value, callTimeout, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, value, callTimeout, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with callTimeout replaced */
     public FleetConfig withCallTimeout(Duration value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, value, reconnectDelay, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, value, reconnectDelay, clock, seed, failoverUrls);
     }
 
     /** @return a copy with reconnectDelay replaced */
     public FleetConfig withReconnectDelay(Duration value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, value, clock, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, value, clock, seed, failoverUrls);
     }
 
     /** @return a copy with clock replaced */
     public FleetConfig withClock(Clock value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, value, seed);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, value, seed, failoverUrls);
     }
 
     /** @return a copy with seed replaced */
     public FleetConfig withSeed(long value) {
-        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, value);
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, value, failoverUrls);
+    }
+
+    /** @return a copy with failoverUrls replaced */
+    public FleetConfig withFailoverUrls(List<URI> value) {
+        return new FleetConfig(baseUrl, count, idPrefix, connectorsPerCharger, chargingShare, meterInterval, heartbeatInterval, sourceAddresses, password, connectsPerSecond, idTags, vendor, model, dcShare, duration, meanSessionDuration, callTimeout, reconnectDelay, clock, seed, value);
     }
 }

@@ -15,7 +15,9 @@ import io.pylon.simulator.model.PowerModel;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -60,6 +62,8 @@ public final class SimulatedCharger {
     private boolean rebooting;
     private int backoffAttempts;
     private ScheduledFuture<?> reconnectTimer;
+    /** The node this charger connects to: the base URL, or after a failure one of the failover URLs. */
+    private java.net.URI target;
     private CompletableFuture<Void> connectFuture = new CompletableFuture<>();
     volatile boolean registered;
     volatile String firmwareVersion = "1.4.2";
@@ -296,7 +300,8 @@ public final class SimulatedCharger {
     }
 
     private void doConnect() {
-        var future = OcppConnection.connect(bootstrap, loop, OcppConnection.endpoint(config.baseUrl(), id),
+        if (target == null) target = config.baseUrl();
+        var future = OcppConnection.connect(bootstrap, loop, OcppConnection.endpoint(target, id),
                 localAddress, id, config.password(), ssl, 10_000, new OcppConnection.Listener() {
                     @Override
                     public void onOpen(Channel ch) {
@@ -368,12 +373,22 @@ public final class SimulatedCharger {
         long delay = Math.min(max, base << Math.min(backoffAttempts, 16));
         delay = delay / 2 + (long) (random.nextDouble() * delay / 2);
         backoffAttempts++;
+        failOver();
         cancel(reconnectTimer);
         reconnectTimer = loop.schedule(() -> {
             if (wantConnected && channel == null && pendingChannel == null) {
                 doConnect();
             }
         }, Math.max(1, delay), TimeUnit.MILLISECONDS);
+    }
+
+    /** With failover URLs: the next attempt goes to another node, picked at random, as a load balancer would. */
+    private void failOver() {
+        if (config.failoverUrls().isEmpty()) return;
+        List<java.net.URI> others = new ArrayList<>(config.failoverUrls());
+        others.add(config.baseUrl());
+        others.remove(target);
+        target = others.get(random.nextInt(others.size()));
     }
 
     /**

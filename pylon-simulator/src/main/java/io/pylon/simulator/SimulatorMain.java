@@ -35,6 +35,11 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "CSMS WebSocket base URL; the charger id is appended (default: ${DEFAULT-VALUE}).")
     URI url;
 
+    @Option(names = "--failover-url", split = ",", paramLabel = "URL",
+            description = "OCPP: further nodes' base URLs; a charger whose connection is lost or refused reconnects to "
+                    + "one of these or --url at random, as a load balancer would send it.")
+    List<URI> failoverUrls;
+
     @Option(names = "--protocol", defaultValue = "ocpp",
             description = "ocpp (OCPP 1.6J over WebSocket) or ykc (YKC V1.6 piles over TCP; --url tcp://host:8767) (default: ${DEFAULT-VALUE}).")
     String protocol;
@@ -58,7 +63,7 @@ public final class SimulatorMain implements Callable<Integer> {
     double charging;
 
     @Option(names = "--meter-drift", defaultValue = "0%", paramLabel = "PERCENT",
-            description = "Registers count this much faster than the power reported, e.g. 3% (default: ${DEFAULT-VALUE}).")
+            description = "Registers count this much faster than the power reported, e.g. 3%% (default: ${DEFAULT-VALUE}).")
     String meterDrift;
 
     @Option(names = "--broken-seal", description = "Every charger reports its meter seal broken after booting.")
@@ -151,7 +156,8 @@ public final class SimulatorMain implements Callable<Integer> {
                 .withSourceAddresses(parseAddresses(sourceAddresses)).withPassword(password)
                 .withConnectsPerSecond(ramp).withDcShare(dcShare).withVendor(vendor).withModel(model)
                 .withMeanSessionDuration(Duration.ofMillis((long) (sessionMinutes * 60_000)))
-                .withDuration(duration > 0 ? Duration.ofSeconds(duration) : null);
+                .withDuration(duration > 0 ? Duration.ofSeconds(duration) : null)
+                .withFailoverUrls(failoverUrls);
         return idTags == null || idTags.isEmpty() ? config : config.withIdTags(idTags);
     }
 

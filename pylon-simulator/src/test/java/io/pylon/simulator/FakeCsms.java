@@ -164,6 +164,7 @@ final class FakeCsms implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
+        channels.values().forEach(ch -> ch.close().syncUninterruptibly()); // as a dead node: every connection drops
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

@@ -48,14 +48,9 @@ public final class ReportsBench {
     private ReportsBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>(Map.of("pg", "jdbc:postgresql://127.0.0.1:5432/postgres", "user", "postgres",
+        Map<String, String> a = BenchArgs.parse(Map.of("pg", "jdbc:postgresql://127.0.0.1:5432/postgres", "user", "postgres",
                 "db", "pylon_bench_reports", "stations", "1000", "chargersPerStation", "10", "year", "2025",
-                "historyPerCharger", "100", "runs", "30", "warmup", "5", "reload", "false"));
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2 || !a.containsKey(kv[0])) throw new IllegalArgumentException("unknown argument " + arg + "; known: " + a.keySet());
-            a.put(kv[0], kv[1]);
-        }
+                "historyPerCharger", "100", "runs", "30", "warmup", "5", "reload", "false"), args);
         String admin = a.get("pg");
         String url = admin.substring(0, admin.lastIndexOf('/') + 1) + a.get("db");
         boolean reload = Boolean.parseBoolean(a.get("reload"));

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -47,13 +46,8 @@ public final class ThermalBench {
     private ThermalBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>(Map.of("format", "all", "frames", "20000", "warmup", "3000", "cameras", "8",
-                "bays", "4", "zones", "3", "threads", "2", "heatmaps", "100"));
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2 || !a.containsKey(kv[0])) throw new IllegalArgumentException("unknown argument " + arg + "; known: " + a.keySet());
-            a.put(kv[0], kv[1]);
-        }
+        Map<String, String> a = BenchArgs.parse(Map.of("format", "all", "frames", "20000", "warmup", "3000", "cameras", "8",
+                "bays", "4", "zones", "3", "threads", "2", "heatmaps", "100"), args);
         int cameras = Integer.parseInt(a.get("cameras")), bays = Integer.parseInt(a.get("bays")), zones = Integer.parseInt(a.get("zones"));
         int threads = Integer.parseInt(a.get("threads"));
         List<BayWatch> layout = layout(bays, zones);

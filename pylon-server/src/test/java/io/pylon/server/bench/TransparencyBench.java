@@ -42,14 +42,9 @@ public final class TransparencyBench {
     private TransparencyBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>(Map.of("pg", "jdbc:postgresql://127.0.0.1:5432/postgres", "user", "postgres",
+        Map<String, String> a = BenchArgs.parse(Map.of("pg", "jdbc:postgresql://127.0.0.1:5432/postgres", "user", "postgres",
                 "db", "pylon_bench_trust", "entries", "10000000", "batch", "1000", "threads", "4", "proofs", "20000",
-                "coldProofs", "1000", "reload", "false"));
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2 || !a.containsKey(kv[0])) throw new IllegalArgumentException("unknown argument " + arg + "; known: " + a.keySet());
-            a.put(kv[0], kv[1]);
-        }
+                "coldProofs", "1000", "reload", "false"), args);
         String admin = a.get("pg");
         String url = admin.substring(0, admin.lastIndexOf('/') + 1) + a.get("db");
         try (Connection c = DriverManager.getConnection(admin, a.get("user"), ""); Statement s = c.createStatement()) {
