@@ -35,6 +35,9 @@ export const COMMANDS: Record<CommandName, Record<string, unknown> | null> = {
   'clock-sync': null,
   'parking-lock': { connectorId: 1, action: 'Lower' },
   'work-parameters': { enabled: true, maxPowerPercent: 100 },
+  'card-balance': { idTag: '', connectorId: 1 },
+  'query-local-list': { idTags: [] },
+  'parallel-remote-start': { connectorId: 1, secondConnectorId: 2, idTag: '' },
 };
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];

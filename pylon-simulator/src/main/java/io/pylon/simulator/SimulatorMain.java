@@ -73,6 +73,10 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Seconds between MeterValues during a session (default: ${DEFAULT-VALUE}).")
     int meterInterval;
 
+    @Option(names = "--idle-report", defaultValue = "300", paramLabel = "SECONDS",
+            description = "YKC: seconds between the real-time reports (status idle) of a gun that is not charging (default: ${DEFAULT-VALUE}).")
+    int idleReport;
+
     @Option(names = "--heartbeat", defaultValue = "0",
             description = "Heartbeat interval in seconds; 0 uses the interval from the BootNotification answer (default: ${DEFAULT-VALUE}).")
     int heartbeat;
@@ -258,6 +262,7 @@ public final class SimulatorMain implements Callable<Integer> {
         int port = tcp && url.getPort() > 0 ? url.getPort() : 8767;
         return YkcFleetConfig.defaults(host, port).withCount(count).withPilePrefix(pilePrefix).withGuns(connectors)
                 .withIntervals(Duration.ofSeconds(heartbeat > 0 ? heartbeat : 10), Duration.ofSeconds(meterInterval))
+                .withIdleReports(Duration.ofSeconds(Math.max(1, idleReport)))
                 .withCharging(charging, idTags == null ? List.of() : idTags,
                         Duration.ofMillis((long) (sessionMinutes * 60_000)), 60)
                 .withRun(ramp, duration > 0 ? Duration.ofSeconds(duration) : null, 1L, parseAddresses(sourceAddresses));

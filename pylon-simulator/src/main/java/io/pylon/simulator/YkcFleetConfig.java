@@ -14,7 +14,8 @@ import java.util.List;
  * @param pilePrefix        digits the 14-digit pile codes begin with; the pile's number fills the rest
  * @param guns              guns per pile
  * @param heartbeatInterval 0x03 period (the protocol's 10 s)
- * @param realTimeInterval  0x13 period while charging (the protocol's 15 s); idle guns report every 5 minutes
+ * @param realTimeInterval  0x13 period while charging (the protocol's 15 s)
+ * @param idleReportInterval 0x13 period of a gun that is not charging (status idle; the protocol's 5 minutes)
  * @param chargingShare     share of guns kept charging by card starts (0 = only remote starts)
  * @param cards             card id tags (hex) the simulated drivers present
  * @param sessionDuration   mean session length
@@ -27,7 +28,7 @@ import java.util.List;
  * @param seed              random seed (which guns start when)
  */
 public record YkcFleetConfig(String host, int port, int count, String pilePrefix, int guns, Duration heartbeatInterval,
-                             Duration realTimeInterval, double chargingShare, List<String> cards, Duration sessionDuration,
+                             Duration realTimeInterval, Duration idleReportInterval, double chargingShare, List<String> cards, Duration sessionDuration,
                              double powerKw, Duration recordRetry, Duration reconnectDelay, ZoneId zone,
                              double connectsPerSecond, Duration duration, long seed, List<InetAddress> sourceAddresses) {
 
@@ -35,6 +36,9 @@ public record YkcFleetConfig(String host, int port, int count, String pilePrefix
         cards = List.copyOf(cards);
         sourceAddresses = List.copyOf(sourceAddresses);
         if (!pilePrefix.matches("\\d{0,13}")) throw new IllegalArgumentException("pile prefix must be digits: " + pilePrefix);
+        if (idleReportInterval == null || idleReportInterval.isNegative() || idleReportInterval.isZero()) {
+            throw new IllegalArgumentException("idle report interval must be positive");
+        }
         if (guns < 1 || guns > 99) throw new IllegalArgumentException("guns 1..99");
         for (String card : cards) {
             if (!card.matches("[0-9A-Fa-f]{2,16}") || card.length() % 2 != 0 || card.startsWith("00")) {
@@ -44,7 +48,7 @@ public record YkcFleetConfig(String host, int port, int count, String pilePrefix
     }
 
     public static YkcFleetConfig defaults(String host, int port) {
-        return new YkcFleetConfig(host, port, 10, "3201", 2, Duration.ofSeconds(10), Duration.ofSeconds(15), 0.5,
+        return new YkcFleetConfig(host, port, 10, "3201", 2, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMinutes(5), 0.5,
                 List.of(), Duration.ofMinutes(20), 60, Duration.ofSeconds(30), Duration.ofSeconds(5),
                 ZoneId.of("Asia/Shanghai"), 50, null, 1L, List.of());
     }
@@ -56,37 +60,43 @@ public record YkcFleetConfig(String host, int port, int count, String pilePrefix
     }
 
     public YkcFleetConfig withCount(int n) {
-        return new YkcFleetConfig(host, port, n, pilePrefix, guns, heartbeatInterval, realTimeInterval, chargingShare, cards,
+        return new YkcFleetConfig(host, port, n, pilePrefix, guns, heartbeatInterval, realTimeInterval, idleReportInterval, chargingShare, cards,
                 sessionDuration, powerKw, recordRetry, reconnectDelay, zone, connectsPerSecond, duration, seed, sourceAddresses);
     }
 
     public YkcFleetConfig withPilePrefix(String prefix) {
-        return new YkcFleetConfig(host, port, count, prefix, guns, heartbeatInterval, realTimeInterval, chargingShare, cards,
+        return new YkcFleetConfig(host, port, count, prefix, guns, heartbeatInterval, realTimeInterval, idleReportInterval, chargingShare, cards,
                 sessionDuration, powerKw, recordRetry, reconnectDelay, zone, connectsPerSecond, duration, seed, sourceAddresses);
     }
 
     public YkcFleetConfig withGuns(int n) {
-        return new YkcFleetConfig(host, port, count, pilePrefix, n, heartbeatInterval, realTimeInterval, chargingShare, cards,
+        return new YkcFleetConfig(host, port, count, pilePrefix, n, heartbeatInterval, realTimeInterval, idleReportInterval, chargingShare, cards,
                 sessionDuration, powerKw, recordRetry, reconnectDelay, zone, connectsPerSecond, duration, seed, sourceAddresses);
     }
 
     public YkcFleetConfig withIntervals(Duration heartbeat, Duration realTime) {
-        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeat, realTime, chargingShare, cards,
+        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeat, realTime, idleReportInterval, chargingShare, cards,
+                sessionDuration, powerKw, recordRetry, reconnectDelay, zone, connectsPerSecond, duration, seed, sourceAddresses);
+    }
+
+    /** The period of idle guns' real-time reports (status idle). */
+    public YkcFleetConfig withIdleReports(Duration every) {
+        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeatInterval, realTimeInterval, every, chargingShare, cards,
                 sessionDuration, powerKw, recordRetry, reconnectDelay, zone, connectsPerSecond, duration, seed, sourceAddresses);
     }
 
     public YkcFleetConfig withCharging(double share, List<String> cardTags, Duration meanSession, double kw) {
-        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeatInterval, realTimeInterval, share, cardTags,
+        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeatInterval, realTimeInterval, idleReportInterval, share, cardTags,
                 meanSession, kw, recordRetry, reconnectDelay, zone, connectsPerSecond, duration, seed, sourceAddresses);
     }
 
     public YkcFleetConfig withRetries(Duration retry, Duration reconnect) {
-        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeatInterval, realTimeInterval, chargingShare, cards,
+        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeatInterval, realTimeInterval, idleReportInterval, chargingShare, cards,
                 sessionDuration, powerKw, retry, reconnect, zone, connectsPerSecond, duration, seed, sourceAddresses);
     }
 
     public YkcFleetConfig withRun(double rampPerSecond, Duration runFor, long randomSeed, List<InetAddress> sources) {
-        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeatInterval, realTimeInterval, chargingShare, cards,
+        return new YkcFleetConfig(host, port, count, pilePrefix, guns, heartbeatInterval, realTimeInterval, idleReportInterval, chargingShare, cards,
                 sessionDuration, powerKw, recordRetry, reconnectDelay, zone, rampPerSecond, runFor, randomSeed, sources);
     }
 }

@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One simulated YKC pile: logs in, keeps its clock and billing model as the platform sets them, heartbeats,
- * reports real-time data, charges for card starts (0x31) and remote starts (0x34), and writes a transaction
+ * reports real-time data (charging guns every {@link YkcFleetConfig#realTimeInterval()}, idle ones every
+ * {@link YkcFleetConfig#idleReportInterval()}), charges for card starts (0x31), remote starts (0x34) and parallel
+ * two-gun remote starts (0xA3, answered 0xA4: the leading gun charges and records, the other follows), answers card
+ * balance updates and offline card list commands, and writes a transaction
  * record (0x3B) at the end of each session. Records are kept until confirmed (0x40): re-sent every
  * {@link YkcFleetConfig#recordRetry()} up to three times while connected, and all uploaded again after the
  * pile reconnects — sessions carry on while the platform is unreachable. All state lives on the pile's event loop.
@@ -54,6 +57,7 @@ public final class YkcPile {
     private volatile boolean loggedIn;
     private volatile boolean wanted = true;
     private ScheduledFuture<?> heartbeat;
+    private ScheduledFuture<?> idleReports;
     private final CompletableFuture<Void> firstLogin = new CompletableFuture<>();
 
     /** A session on one gun. Energy in kWh with 4 decimals; amounts in yuan with 4. */
@@ -67,6 +71,8 @@ public final class YkcPile {
         BigDecimal[] energy = zeros();
         BigDecimal[] amount = zeros();
         ScheduledFuture<?> reports;
+        /** The serial of the parallel session this gun follows (V1.6 two-gun charging; the leading gun records it). */
+        String following;
 
         boolean charging() {
             return serial != null;
@@ -177,6 +183,7 @@ public final class YkcPile {
     private void reconnectLater() {
         loggedIn = false;
         if (heartbeat != null) heartbeat.cancel(false);
+        if (idleReports != null) idleReports.cancel(false);
         if (wanted) loop.schedule(this::open, config.reconnectDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -184,7 +191,7 @@ public final class YkcPile {
     public CompletableFuture<String> startCard(int gun, String card) {
         CompletableFuture<String> result = new CompletableFuture<>();
         loop.execute(() -> {
-            if (!loggedIn || guns.get(gun).charging() || cardStarts.containsKey(gun)) {
+            if (!loggedIn || !idle(guns.get(gun)) || cardStarts.containsKey(gun)) {
                 result.completeExceptionally(new IllegalStateException("pile " + code + " gun " + gun + " cannot start now"));
                 return;
             }
@@ -213,7 +220,7 @@ public final class YkcPile {
         long meanGapMs = Math.max(1000, (long) (config.sessionDuration().toMillis() * (1 - config.chargingShare()) / config.chargingShare()));
         loop.schedule(() -> {
             for (int g = 1; g <= config.guns(); g++) {
-                if (loggedIn && !guns.get(g).charging() && !cardStarts.containsKey(g) && random.nextDouble() < 0.5) {
+                if (loggedIn && idle(guns.get(g)) && !cardStarts.containsKey(g) && random.nextDouble() < 0.5) {
                     startCard(g, config.cards().get(random.nextInt(config.cards().size())));
                 }
             }
@@ -261,6 +268,8 @@ public final class YkcPile {
                 firstLogin.complete(null);
                 heartbeat = loop.scheduleAtFixedRate(this::heartbeat, config.heartbeatInterval().toMillis(),
                         config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+                idleReports = loop.scheduleAtFixedRate(this::idleReports, config.idleReportInterval().toMillis(),
+                        config.idleReportInterval().toMillis(), TimeUnit.MILLISECONDS);
                 expect(BillingModelCheck.REPLY);
                 send(new BillingModelCheck.Request(code, model == null ? 0 : model.model()));
                 for (int g = 1; g <= config.guns(); g++) report(g);
@@ -289,14 +298,31 @@ public final class YkcPile {
                 }
             }
             case RemoteStart.Command c -> {
-                boolean free = guns.containsKey(c.gun()) && !guns.get(c.gun()).charging();
+                boolean free = guns.containsKey(c.gun()) && idle(guns.get(c.gun()));
                 reply(seq, new RemoteStart.Reply(c.transaction(), code, c.gun(), free, free ? 0 : 2));
                 if (free) begin(c.gun(), c.transaction(), "0", TransactionRecord.APP);
             }
+            case ParallelCharging.RemoteStartCommand p -> {
+                RemoteStart.Command c = p.single();
+                boolean free = guns.containsKey(c.gun()) && idle(guns.get(c.gun()));
+                reply(seq, new ParallelCharging.RemoteStartReply(new RemoteStart.Reply(c.transaction(), code, c.gun(), free,
+                        free ? 0 : 2), p.master(), p.parallelSerial()));
+                if (free && p.master()) begin(c.gun(), c.transaction(), "0", TransactionRecord.APP);
+                else if (free) {
+                    guns.get(c.gun()).following = c.transaction();
+                    report(c.gun());
+                }
+            }
             case RemoteStop.Command c -> {
-                boolean charging = guns.containsKey(c.gun()) && guns.get(c.gun()).charging();
+                Gun g = guns.get(c.gun());
+                boolean charging = g != null && !idle(g);
                 reply(seq, new RemoteStop.Reply(code, c.gun(), charging, charging ? 0 : 2));
-                if (charging) finish(c.gun(), 0x40);
+                if (charging && g.following != null) {
+                    g.following = null;
+                    report(c.gun());
+                } else if (charging) {
+                    finish(c.gun(), 0x40);
+                }
             }
             case TransactionRecord.Confirmation c -> {
                 Long sent = recordsSentAt.remove(c.transaction());
@@ -364,6 +390,12 @@ public final class YkcPile {
                 BigDecimal.ZERO, energy, energy, energy, g.total(g.amount), "", g.kind, end, reason,
                 "0".repeat(16 - g.card.length()) + g.card);
         records.put(g.serial, new Unconfirmed(record, 0));
+        for (Map.Entry<Integer, Gun> other : guns.entrySet()) { // the gun that followed in parallel stops too
+            if (g.serial.equals(other.getValue().following)) {
+                other.getValue().following = null;
+                report(other.getKey());
+            }
+        }
         g.serial = null;
         report(gun);
         sendRecord(record.transaction(), false);
@@ -379,9 +411,27 @@ public final class YkcPile {
         loop.schedule(() -> sendRecord(serial, false), config.recordRetry().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Neither charging nor following a parallel session. */
+    private static boolean idle(Gun g) {
+        return !g.charging() && g.following == null;
+    }
+
+    /** Idle guns report their state every {@link YkcFleetConfig#idleReportInterval()} (charging ones report on their own). */
+    private void idleReports() {
+        for (Map.Entry<Integer, Gun> g : guns.entrySet()) {
+            if (idle(g.getValue())) report(g.getKey());
+        }
+    }
+
     private void report(int gun) {
         Gun g = guns.get(gun);
         if (g == null || !loggedIn) return;
+        if (g.following != null) {
+            send(new RealTimeData.Report(g.following, code, gun, RealTimeData.CHARGING, 0, true, new BigDecimal("400.0"),
+                    BigDecimal.ZERO.setScale(1), 25, "0".repeat(16), 50, 25, 0, 0, BigDecimal.ZERO.setScale(4),
+                    BigDecimal.ZERO.setScale(4), BigDecimal.ZERO.setScale(4), 0));
+            return;
+        }
         if (g.charging()) step(g);
         BigDecimal energy = g.charging() ? g.total(g.energy) : BigDecimal.ZERO;
         BigDecimal amount = g.charging() ? g.total(g.amount) : BigDecimal.ZERO;

@@ -73,4 +73,26 @@ public sealed interface ChargerCommand {
      * @param maxPowerPercent 30..100 % of the rated power
      */
     record WorkParameters(boolean enabled, int maxPowerPercent) implements ChargerCommand {}
+
+    /**
+     * Tells the charger the balance of a card: the money the card's driver has available at the charger's operator
+     * (YKC card balance update 0x42). Chargers of protocols without such a message fail with
+     * {@link CommandFailure.Kind#NOT_SUPPORTED}.
+     *
+     * @param connectorId the connector the card was used at; null = 1
+     */
+    record CardBalance(String idTag, Integer connectorId) implements ChargerCommand {}
+
+    /**
+     * Asks which of these id tags the charger's own offline list holds (YKC offline card query 0x48); the answer's
+     * data lists each with whether it is present. Protocols without it fail with {@link CommandFailure.Kind#NOT_SUPPORTED}.
+     */
+    record QueryLocalList(List<String> idTags) implements ChargerCommand {}
+
+    /**
+     * Starts one session that charges a vehicle through two connectors of the charger at once (YKC V1.6 parallel
+     * charging 0xA3): {@code connectorId} leads, {@code secondConnectorId} follows; the session, its meter values
+     * and its order are the leading connector's. Protocols without it fail with {@link CommandFailure.Kind#NOT_SUPPORTED}.
+     */
+    record ParallelRemoteStart(String idTag, int connectorId, int secondConnectorId) implements ChargerCommand {}
 }

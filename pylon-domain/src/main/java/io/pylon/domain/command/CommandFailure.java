@@ -11,7 +11,9 @@ public final class CommandFailure extends RuntimeException {
         /** The charger answered with an error (OCPP CALLERROR) or an answer that breaks the protocol. */
         CHARGER_ERROR,
         /** The charger is connected but not accepted (pending registration). */
-        NOT_ACCEPTED
+        NOT_ACCEPTED,
+        /** The charger's protocol has no such command (a YKC-only command for an OCPP charger, say). */
+        NOT_SUPPORTED
     }
 
     private final Kind kind;

@@ -47,7 +47,8 @@ public final class CommandService {
 
     /** Sends a command; a remote start at a charger an alarm has locked out is refused without asking it. */
     public CompletableFuture<CommandResult> send(String chargerId, ChargerCommand command) {
-        if (command instanceof ChargerCommand.RemoteStart && authorizer.lockedOut(chargerId)) {
+        boolean start = command instanceof ChargerCommand.RemoteStart || command instanceof ChargerCommand.ParallelRemoteStart;
+        if (start && authorizer.lockedOut(chargerId)) {
             return CompletableFuture.completedFuture(new CommandResult("Rejected", Map.of("reason", "An alarm locks this charger out until a person clears it")));
         }
         return gateway.send(chargerId, command);

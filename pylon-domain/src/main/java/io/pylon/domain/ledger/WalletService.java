@@ -29,6 +29,8 @@ public final class WalletService {
     private final Holds holds;
     private final Refunds refunds;
     private final DirectPayments direct;
+    private final List<WalletListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final System.Logger LOG = System.getLogger(WalletService.class.getName());
 
     public WalletService(LedgerRepository ledger, Transactions tx, Clock clock, WalletSettings settings) {
         this.journal = new Journal(ledger, tx, clock);
@@ -37,15 +39,33 @@ public final class WalletService {
         this.direct = new DirectPayments(journal);
     }
 
+    /** Registers who hears of balance changes (chargers that show a card's balance); set at wiring time. */
+    public void listen(WalletListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells the listeners, once the outcome says money moved. */
+    private <T> T told(long operatorId, long driverId, T outcome) {
+        if (outcome instanceof Rejected) return outcome;
+        for (WalletListener listener : listeners) {
+            try {
+                listener.changed(operatorId, driverId);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Wallet listener failed for driver " + driverId, e);
+            }
+        }
+        return outcome;
+    }
+
     /** Credits money received ({@code sourceReference}: {@code payment:42}, {@code manual:cash:R-7}) to the wallet. */
     public TopUpOutcome topUp(long operatorId, long driverId, Money amount, String sourceReference,
                               String idempotencyKey, String actor) {
         Journal.requirePositive(amount);
         AccountRef wallet = AccountRef.wallet(operatorId, driverId);
-        return journal.once(operatorId, driverId, idempotencyKey, e -> toppedUp(e, wallet, amount, sourceReference),
+        return told(operatorId, driverId, journal.once(operatorId, driverId, idempotencyKey, e -> toppedUp(e, wallet, amount, sourceReference),
                 () -> toppedUp(journal.record(operatorId, EntryKind.TOP_UP, sourceReference, idempotencyKey, actor, "",
                         List.of(new Posting(AccountRef.operator(operatorId, AccountType.PAYMENT_CLEARING), amount.negate()),
-                                new Posting(wallet, amount))), wallet, amount, sourceReference));
+                                new Posting(wallet, amount))), wallet, amount, sourceReference)));
     }
 
     private static TopUpOutcome toppedUp(JournalEntry e, AccountRef wallet, Money amount, String reference) {
@@ -63,18 +83,18 @@ public final class WalletService {
      * {@link AccountType#DISCOUNTS}); the unused hold goes back to available. Without a hold, all comes from available.
      */
     public SettleOutcome settle(long operatorId, long driverId, String reference, BillAmounts bill) {
-        return holds.settle(operatorId, driverId, reference, bill);
+        return told(operatorId, driverId, holds.settle(operatorId, driverId, reference, bill));
     }
 
     /** Gives a session's hold back to the available balance (the session never charged). */
     public ReleaseOutcome release(long operatorId, long driverId, String reference) {
-        return holds.release(operatorId, driverId, reference);
+        return told(operatorId, driverId, holds.release(operatorId, driverId, reference));
     }
 
     /** Refunds part or all of a settled order to the wallet: at most what was settled minus earlier refunds. */
     public RefundOutcome refund(long operatorId, long driverId, String orderReference, Money amount, String reason,
                                 String idempotencyKey, String actor) {
-        return refunds.refund(operatorId, driverId, orderReference, amount, reason, idempotencyKey, actor);
+        return told(operatorId, driverId, refunds.refund(operatorId, driverId, orderReference, amount, reason, idempotencyKey, actor));
     }
 
     /**
@@ -97,13 +117,13 @@ public final class WalletService {
                                 String actor) {
         Journal.requirePositive(amount);
         AccountRef wallet = AccountRef.wallet(operatorId, driverId);
-        return journal.once(operatorId, driverId, idempotencyKey, e -> paidOut(e, wallet, amount, reference), () -> {
+        return told(operatorId, driverId, journal.once(operatorId, driverId, idempotencyKey, e -> paidOut(e, wallet, amount, reference), () -> {
             Money available = journal.balance(wallet, amount.currency());
             if (amount.compareTo(available) > 0) return new Rejected(Reason.EXCEEDS_AVAILABLE, available);
             return paidOut(journal.record(operatorId, EntryKind.PAYOUT, reference, idempotencyKey, actor, "", List.of(
                     new Posting(wallet, amount.negate()),
                     new Posting(AccountRef.operator(operatorId, AccountType.PAYOUTS), amount))), wallet, amount, reference);
-        });
+        }));
     }
 
     private static PayoutOutcome paidOut(JournalEntry e, AccountRef wallet, Money amount, String reference) {

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every API error as {@code application/problem+json}. Validation errors name the field in
  * {@code detail} and list all of them in {@code errors}; charger command failures say whether the
- * charger was offline (409), silent (504) or answered with an error (502).
+ * charger was offline (409), silent (504), answered with an error (502) or speaks a protocol without
+ * the command (422).
  */
 @RestControllerAdvice
 public class ApiErrors extends ResponseEntityExceptionHandler {
@@ -113,6 +114,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             case OFFLINE, NOT_ACCEPTED -> HttpStatus.CONFLICT;
             case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
             case CHARGER_ERROR -> HttpStatus.BAD_GATEWAY;
+            case NOT_SUPPORTED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
         problem.setTitle(switch (failure.kind()) {
@@ -120,6 +122,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             case NOT_ACCEPTED -> "Charger not accepted";
             case TIMEOUT -> "Charger did not answer";
             case CHARGER_ERROR -> "Charger answered with an error";
+            case NOT_SUPPORTED -> "Not supported by the charger's protocol";
         });
         return problem;
     }

@@ -90,7 +90,9 @@ public class CommandController {
         return send(id, new ChargerCommand.TriggerMessage(r.requestedMessage(), r.connectorId()));
     }
 
-    @Operation(summary = "Send the local authorisation list (full or differential); the version advances on Accepted")
+    @Operation(summary = "Send the local authorisation list (full or differential); the version advances on Accepted",
+            description = "YKC piles: cards with an authorisation are synced to the offline card list (0x44), removals "
+                    + "cleared (0x46); data.added and data.removed give the pile's answer per card.")
     @PostMapping("/send-local-list")
     public CommandResult sendLocalList(@PathVariable String id, @Valid @RequestBody SendLocalList r) {
         known(id);
@@ -171,6 +173,29 @@ public class CommandController {
     @PostMapping("/work-parameters")
     public CommandResult workParameters(@PathVariable String id, @Valid @RequestBody WorkParameters r) {
         return send(id, new ChargerCommand.WorkParameters(r.enabled(), r.maxPowerPercent()));
+    }
+
+    @Operation(summary = "Send the pile a card's wallet balance (YKC 0x42; OCPP chargers: 422)",
+            description = "The balance is the money the card's driver has available at the charger's operator; data holds "
+                    + "the balance sent and the pile's result (0 = stored).")
+    @PostMapping("/card-balance")
+    public CommandResult cardBalance(@PathVariable String id, @Valid @RequestBody CardBalance r) {
+        return send(id, new ChargerCommand.CardBalance(r.idTag(), r.connectorId()));
+    }
+
+    @Operation(summary = "Ask which cards the pile's offline list holds (YKC 0x48; OCPP chargers: 422)",
+            description = "data.cards lists each card named with present = true or false, as the pile answered.")
+    @PostMapping("/query-local-list")
+    public CommandResult queryLocalList(@PathVariable String id, @Valid @RequestBody QueryLocalList r) {
+        return send(id, new ChargerCommand.QueryLocalList(r.idTags()));
+    }
+
+    @Operation(summary = "Start one session charged through two guns at once (YKC V1.6 parallel charging 0xA3; OCPP chargers: 422)",
+            description = "connectorId leads (the session, its meter values and order are its), secondConnectorId follows; "
+                    + "Accepted only when both guns started.")
+    @PostMapping("/parallel-remote-start")
+    public CommandResult parallelRemoteStart(@PathVariable String id, @Valid @RequestBody ParallelRemoteStart r) {
+        return send(id, new ChargerCommand.ParallelRemoteStart(r.idTag(), r.connectorId(), r.secondConnectorId()));
     }
 
     private CommandResult send(String id, ChargerCommand command) {

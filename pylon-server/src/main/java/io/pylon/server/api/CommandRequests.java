@@ -58,6 +58,14 @@ final class CommandRequests {
     record ParkingLock(@NotNull @Min(1) Integer connectorId,
                        @NotNull @Pattern(regexp = "Raise|Lower", message = "must be Raise or Lower") String action) {}
 
+    /** A card's id tag (its hex digits) and the gun it was used at (1 when omitted). */
+    record CardBalance(@NotBlank @Size(max = 20) String idTag, @Min(1) Integer connectorId) {}
+
+    record QueryLocalList(@NotEmpty @Size(max = 150) List<@NotBlank @Size(max = 20) String> idTags) {}
+
+    record ParallelRemoteStart(@NotNull @Min(1) Integer connectorId, @NotNull @Min(1) Integer secondConnectorId,
+                               @NotBlank @Size(max = 20) String idTag) {}
+
     record WorkParameters(@NotNull Boolean enabled, @NotNull @Min(30) @Max(100) Integer maxPowerPercent) {}
 
     record DataTransfer(@NotBlank @Size(max = 255) String vendorId, @Size(max = 50) String messageId, String data) {}

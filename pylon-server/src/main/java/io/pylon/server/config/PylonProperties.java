@@ -97,6 +97,8 @@ public record PylonProperties(@DefaultValue("./data") Path dataDir,
      * @param tariffCheckInterval how often the billing model of every connected pile is compared with its
      *                            station's tariff in force, and pushed (0x58) when it changed
      * @param maxGarbageBytes     bytes without a valid frame after which a connection is closed
+     * @param cardBalanceWindow   a driver's wallet balance changed (top-up, settlement, refund): the piles where one of
+     *                            the driver's cards started a transaction within this time get the new balance (0x42)
      */
     public record Ykc(@DefaultValue("8767") int port,
                       @DefaultValue("10s") Duration heartbeatInterval,
@@ -104,7 +106,8 @@ public record PylonProperties(@DefaultValue("./data") Path dataDir,
                       @DefaultValue("90s") Duration startTimeout,
                       @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone,
                       @DefaultValue("60s") Duration tariffCheckInterval,
-                      @DefaultValue("1036") int maxGarbageBytes) {}
+                      @DefaultValue("1036") int maxGarbageBytes,
+                      @DefaultValue("24h") Duration cardBalanceWindow) {}
 
     /** @param keystore PKCS#12 file; empty = plain ws */
     public record Tls(Path keystore, String keystorePassword) {

@@ -73,6 +73,7 @@ public class RemoteCharging {
                 case OFFLINE, NOT_ACCEPTED -> Refusal.of(HttpStatus.CONFLICT, CHARGER_OFFLINE, field, "the charger is offline");
                 case TIMEOUT -> Refusal.of(HttpStatus.GATEWAY_TIMEOUT, CHARGER_NOT_ANSWERING, field, "the charger did not answer");
                 case CHARGER_ERROR -> Refusal.of(HttpStatus.BAD_GATEWAY, CHARGER_REJECTED, field, "the charger answered with an error");
+                case NOT_SUPPORTED -> Refusal.of(HttpStatus.UNPROCESSABLE_CONTENT, CHARGER_REJECTED, field, "the charger cannot do this");
             };
         }
     }

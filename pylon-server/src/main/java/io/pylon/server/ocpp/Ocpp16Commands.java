@@ -106,6 +106,9 @@ final class Ocpp16Commands {
             case PushTariff c -> null;
             case ParkingLock c -> null;
             case WorkParameters c -> null;
+            case CardBalance c -> null; // the gateway refuses these three before asking (NOT_SUPPORTED)
+            case QueryLocalList c -> null;
+            case ParallelRemoteStart c -> null;
         };
     }
 

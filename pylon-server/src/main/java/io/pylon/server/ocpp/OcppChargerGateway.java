@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends commands to chargers connected over OCPP 1.6. A command whose CALL would break the schema
- * (a bad value from the API) fails with {@link IllegalArgumentException} before anything is sent.
+ * (a bad value from the API) fails with {@link IllegalArgumentException} before anything is sent; the YKC pile
+ * commands OCPP has no message for at all (card balance, offline card query, parallel start) fail with
+ * {@link CommandFailure.Kind#NOT_SUPPORTED}, whether the charger is connected or not.
  */
 @Component
 public class OcppChargerGateway implements ChargerGateway {
@@ -31,6 +33,11 @@ public class OcppChargerGateway implements ChargerGateway {
 
     @Override
     public CompletableFuture<CommandResult> send(String chargerId, ChargerCommand command) {
+        if (command instanceof ChargerCommand.CardBalance || command instanceof ChargerCommand.QueryLocalList
+                || command instanceof ChargerCommand.ParallelRemoteStart) {
+            return CompletableFuture.failedFuture(new CommandFailure(CommandFailure.Kind.NOT_SUPPORTED, "Charger " + chargerId
+                    + " speaks OCPP 1.6, which has no " + command.getClass().getSimpleName() + " (a YKC pile command)"));
+        }
         OcppSession session = registry.find(chargerId).orElse(null);
         if (session == null) {
             return CompletableFuture.failedFuture(new CommandFailure(CommandFailure.Kind.OFFLINE, "Charger " + chargerId + " is offline"));

@@ -5,6 +5,7 @@ import static io.pylon.server.persistence.Db.*;
 import io.pylon.server.ykc.YkcStore;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -104,6 +105,28 @@ public class JooqYkcStore implements YkcStore {
     public boolean recordHandled(String serial, BigDecimal amount, long energyWh, Instant at) {
         return db.update(TXN).set(RECORD_AT, at).set(REPORTED_AMOUNT, amount).set(REPORTED_WH, energyWh)
                 .where(SERIAL.eq(serial)).and(RECORD_AT.isNull()).execute() == 1;
+    }
+
+    @Override
+    public List<CardUse> cardUses(long operatorId, long driverId, Instant since) {
+        Table<Record> token = DSL.table(DSL.name("id_token"));
+        Table<Record> charger = DSL.table(DSL.name("charger"));
+        Field<String> txnPile = col(TXN, PILE_ID);
+        Field<String> txnTag = col(TXN, TAG);
+        Field<Integer> txnGun = col(TXN, GUN);
+        Field<Instant> txnCreated = col(TXN, CREATED);
+        Field<String> tokenTag = col(token, TAG);
+        Field<Long> tokenDriver = col(token, bigint("driver_id"));
+        Field<String> chargerId = col(charger, str("id"));
+        Field<Long> chargerOperator = col(charger, bigint("operator_id"));
+        var latest = new java.util.LinkedHashMap<List<String>, CardUse>();
+        db.select(txnPile, txnGun, txnTag).from(TXN)
+                .join(token).on(tokenTag.eq(txnTag))
+                .join(charger).on(chargerId.eq(txnPile))
+                .where(tokenDriver.eq(driverId)).and(chargerOperator.eq(operatorId)).and(txnCreated.ge(since))
+                .orderBy(txnCreated.desc()).limit(1000)
+                .forEach(r -> latest.putIfAbsent(List.of(r.value1(), r.value3()), new CardUse(r.value1(), r.value2(), r.value3())));
+        return List.copyOf(latest.values());
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * plugged = Preparing); while a session runs, its energy (Wh since the start, the session's register), voltage,
  * current and SoC become meter samples of that session. Two idle reports during a session mean the pile lost it:
  * the session is closed with the energy last reported and its order flagged {@link BillFlag#CHARGER_REPORTED_IDLE}.
+ * In a parallel (two-gun) session only the leading gun's reports are the session's; the other gun's give its status.
  */
 @Component("ykcRealTimeDataHandler")
 public class RealTimeDataHandler implements YkcHandler {
@@ -66,8 +67,8 @@ public class RealTimeDataHandler implements YkcHandler {
             gun.status = status.ordinal();
         }
         Optional<YkcStore.Transaction> running = transactions.running(connection.pile(), r.transaction());
-        if (running.isEmpty()) {
-            gun.idleReportsInSession = 0;
+        if (running.isEmpty() || running.get().connectorId() != r.gun()) {
+            gun.idleReportsInSession = 0; // the following gun of a parallel session: the leading gun reports the session
             return;
         }
         long sessionId = running.get().sessionId();

@@ -2,22 +2,19 @@ package io.pylon.server.ykc;
 
 import io.pylon.domain.command.ChargerCommand;
 import io.pylon.domain.command.CommandResult;
-import io.pylon.domain.command.LocalListEntry;
 import io.pylon.server.config.PylonProperties;
 import io.pylon.ykc.message.BillingModel;
 import io.pylon.ykc.message.ClockSync;
 import io.pylon.ykc.message.FirmwareUpdate;
-import io.pylon.ykc.message.OfflineCards;
+import io.pylon.ykc.message.ParallelCharging;
 import io.pylon.ykc.message.ParkingLock;
 import io.pylon.ykc.message.RealTimeData;
 import io.pylon.ykc.message.RemoteReboot;
 import io.pylon.ykc.message.RemoteStart;
 import io.pylon.ykc.message.RemoteStop;
 import io.pylon.ykc.message.WorkParameters;
-import io.pylon.ykc.message.YkcMessage;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +35,16 @@ public class YkcCommands {
     private final YkcStore store;
     private final YkcCards cards;
     private final BillingModels models;
+    private final YkcCardCommands cardCommands;
 
     public YkcCommands(PylonProperties properties, YkcSessions sessions, YkcStore store, YkcCards cards,
-                       BillingModels models) {
+                       BillingModels models, YkcCardCommands cardCommands) {
         this.settings = properties.ykc();
         this.sessions = sessions;
         this.store = store;
         this.cards = cards;
         this.models = models;
+        this.cardCommands = cardCommands;
     }
 
     CompletableFuture<CommandResult> send(YkcConnection c, ChargerCommand command) {
@@ -76,7 +75,10 @@ public class YkcCommands {
                 c.send(new RealTimeData.Read(pile, t.connectorId() == null ? 1 : t.connectorId()));
                 yield CompletableFuture.completedFuture(new CommandResult("Accepted", Map.of()));
             }
-            case ChargerCommand.SendLocalList l -> sendLocalList(c, l, timeout);
+            case ChargerCommand.SendLocalList l -> cardCommands.sendLocalList(c, l, timeout);
+            case ChargerCommand.QueryLocalList q -> cardCommands.query(c, q, timeout);
+            case ChargerCommand.CardBalance b -> cardCommands.balance(c, b, timeout);
+            case ChargerCommand.ParallelRemoteStart p -> parallelStart(c, p);
             default -> CompletableFuture.completedFuture(new CommandResult("NotSupported", Map.of()));
         };
     }
@@ -113,12 +115,66 @@ public class YkcCommands {
                 });
     }
 
+    /**
+     * V1.6 parallel charging: 0xA3 to the leading gun (master flag) and to the following gun, both with the one
+     * transaction serial and one parallel serial; once both guns started, the session opens on the leading gun. A
+     * gun that started while the other refused is stopped again.
+     */
+    private CompletableFuture<CommandResult> parallelStart(YkcConnection c, ChargerCommand.ParallelRemoteStart start) {
+        if (start.connectorId() == start.secondConnectorId() || start.connectorId() < 1 || start.secondConnectorId() < 1) {
+            throw new IllegalArgumentException("secondConnectorId: two different guns (1 or more) charge in parallel");
+        }
+        String pile = c.pile();
+        String idTag = start.idTag();
+        String serial = sessions.newSerial(pile, start.connectorId(), idTag, YkcStore.Origin.REMOTE_START);
+        String parallel = serial.substring(serial.length() - 12); // day, time and counter of the serial: 12 digits
+        String logical = cards.logicalCard(idTag);
+        String physical = YkcCards.physicalCard(idTag);
+        var balance = cards.balance(pile, idTag);
+        CompletableFuture<ParallelCharging.RemoteStartReply> lead = parallelCall(c, serial, parallel, start.connectorId(), true, logical, physical, balance);
+        CompletableFuture<ParallelCharging.RemoteStartReply> follow = parallelCall(c, serial, parallel, start.secondConnectorId(), false, logical, physical, balance);
+        return lead.thenCombine(follow, (a, b) -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("transactionSerial", serial);
+            data.put("parallelSerial", parallel);
+            if (!a.single().started() || !b.single().started()) {
+                for (var r : List.of(a, b)) {
+                    if (r.single().started()) c.send(new RemoteStop.Command(pile, r.single().gun()));
+                    else data.put("reason" + (r.master() ? "" : "Second"), r.single().reason());
+                }
+                return new CommandResult("Rejected", data);
+            }
+            YkcSessions.Opened opened = sessions.open(serial, pile, start.connectorId(), idTag, sessions.clock().now(), true);
+            if (!opened.accepted()) {
+                c.send(new RemoteStop.Command(pile, start.connectorId()));
+                c.send(new RemoteStop.Command(pile, start.secondConnectorId()));
+                data.put("authorization", opened.authorization().status().name());
+                return new CommandResult("Rejected", data);
+            }
+            c.partner(serial, start.secondConnectorId());
+            data.put("transactionId", opened.sessionId());
+            return new CommandResult("Accepted", data);
+        });
+    }
+
+    private CompletableFuture<ParallelCharging.RemoteStartReply> parallelCall(YkcConnection c, String serial, String parallel,
+            int gun, boolean master, String logical, String physical, java.math.BigDecimal balance) {
+        var command = new ParallelCharging.RemoteStartCommand(
+                new RemoteStart.Command(serial, c.pile(), gun, logical, physical, balance), master, parallel);
+        return c.call(command, ParallelCharging.REMOTE_START_REPLY, m -> {
+            var reply = (ParallelCharging.RemoteStartReply) m;
+            return reply.single().transaction().equals(serial) && reply.single().gun() == gun;
+        }, settings.startTimeout()).thenApply(m -> (ParallelCharging.RemoteStartReply) m);
+    }
+
     private CompletableFuture<CommandResult> remoteStop(YkcConnection c, long sessionId) {
         Optional<YkcStore.Transaction> t = store.bySession(sessionId).filter(x -> x.chargerId().equals(c.pile()));
         if (t.isEmpty()) {
             return CompletableFuture.completedFuture(new CommandResult("Rejected", Map.of("reason", "unknown transaction")));
         }
         int gun = t.get().connectorId();
+        Integer partner = c.partner(t.get().serial());
+        if (partner != null) c.send(new RemoteStop.Command(c.pile(), partner)); // the following gun of a parallel session
         return c.call(new RemoteStop.Command(c.pile(), gun), RemoteStop.REPLY, m -> ((RemoteStop.Reply) m).gun() == gun,
                 settings.callTimeout()).thenApply(m -> result(((RemoteStop.Reply) m).stopped(), ((RemoteStop.Reply) m).reason()));
     }
@@ -136,38 +192,6 @@ public class YkcCommands {
                     data.put("model", model.get().model());
                     return new CommandResult(ok ? "Accepted" : "Rejected", data);
                 });
-    }
-
-    /** Entries with an authorisation go to the pile's offline list (0x44, 15 a frame); removals are cleared (0x46). */
-    private CompletableFuture<CommandResult> sendLocalList(YkcConnection c, ChargerCommand.SendLocalList list, Duration timeout) {
-        List<YkcMessage> frames = new ArrayList<>();
-        List<OfflineCards.Card> add = new ArrayList<>();
-        List<String> remove = new ArrayList<>();
-        for (LocalListEntry e : list.entries()) {
-            String physical = YkcCards.physicalCard(e.idTag());
-            if (e.authorization() == null || !e.authorization().accepted()) remove.add(physical);
-            else add.add(new OfflineCards.Card(cards.logicalCard(e.idTag()), physical));
-        }
-        for (int i = 0; i < add.size(); i += OfflineCards.MAX_CARDS) {
-            frames.add(new OfflineCards.Sync(c.pile(), add.subList(i, Math.min(add.size(), i + OfflineCards.MAX_CARDS))));
-        }
-        for (int i = 0; i < remove.size(); i += OfflineCards.MAX_CARDS) {
-            frames.add(new OfflineCards.Cards(OfflineCards.CLEAR, c.pile(), remove.subList(i, Math.min(remove.size(), i + OfflineCards.MAX_CARDS))));
-        }
-        CompletableFuture<Boolean> all = CompletableFuture.completedFuture(true);
-        for (YkcMessage frame : frames) {
-            int replyType = frame.type() == OfflineCards.SYNC ? OfflineCards.SYNC_REPLY : OfflineCards.CLEAR_REPLY;
-            all = all.thenCompose(ok -> c.call(frame, replyType, m -> true, timeout).thenApply(m -> ok && saved(m)));
-        }
-        return all.thenApply(ok -> new CommandResult(ok ? "Accepted" : "Failed", Map.of("frames", frames.size())));
-    }
-
-    private static boolean saved(YkcMessage reply) {
-        return switch (reply) {
-            case OfflineCards.SyncReply r -> r.saved();
-            case OfflineCards.CardsReply r -> r.results().stream().allMatch(OfflineCards.CardResult::ok);
-            default -> false;
-        };
     }
 
     /** An FTP location {@code ftp://user:password@host:port/path} as the 0x94 fields; download timeout from the retry interval. */

@@ -29,6 +29,8 @@ public final class YkcConnection {
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<Pending> pending = new ArrayList<>();
     private final Map<Integer, GunState> guns = new ConcurrentHashMap<>();
+    /** Transaction serial → the following gun of a parallel (two-gun) session started on this connection. */
+    private final Map<String, Integer> partners = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean pushing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String pile;
     private final java.time.Instant openedAt = java.time.Instant.now();
@@ -78,6 +80,16 @@ public final class YkcConnection {
 
     void pushDone() {
         pushing.set(false);
+    }
+
+    /** Remembers the following gun of a parallel session, for its remote stop. */
+    void partner(String serial, int gun) {
+        partners.put(serial, gun);
+    }
+
+    /** The following gun of a parallel session, or null. */
+    Integer partner(String serial) {
+        return partners.get(serial);
     }
 
     /** Counts a frame that came before login; returns how many have. */

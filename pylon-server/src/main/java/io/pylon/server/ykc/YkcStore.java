@@ -46,6 +46,15 @@ public interface YkcStore {
      */
     boolean recordHandled(String serial, BigDecimal amount, long energyWh, Instant at);
 
+    /** A card of a driver and a pile (with the gun) where it started a transaction. */
+    record CardUse(String chargerId, int connectorId, String idTag) {}
+
+    /**
+     * Where the driver's cards started transactions since {@code since}, on piles of the operator: one row per pile and
+     * card, with the gun of its latest transaction there.
+     */
+    java.util.List<CardUse> cardUses(long operatorId, long driverId, Instant since);
+
     void bmsFrame(String chargerId, int connectorId, String serial, Long sessionId, String kind, String payloadHex,
                   Instant at);
 }

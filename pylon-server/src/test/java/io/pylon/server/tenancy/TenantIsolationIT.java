@@ -402,6 +402,9 @@ class TenantIsolationIT extends PylonIT {
         m.put("POST " + cmd + "set-tariff", null);
         m.put("POST " + cmd + "parking-lock", "{\"connectorId\":1,\"action\":\"Raise\"}");
         m.put("POST " + cmd + "work-parameters", "{\"enabled\":false,\"maxPowerPercent\":30}");
+        m.put("POST " + cmd + "card-balance", "{\"idTag\":\"ABCD\"}");
+        m.put("POST " + cmd + "query-local-list", "{\"idTags\":[\"ABCD\"]}");
+        m.put("POST " + cmd + "parallel-remote-start", "{\"connectorId\":1,\"secondConnectorId\":2,\"idTag\":\"ABCD\"}");
         String t = "/api/v1/id-tokens/{idTag}";
         m.put("GET " + t, null);
         m.put("PUT " + t, "{\"status\":\"BLOCKED\"}");

@@ -77,6 +77,42 @@ class YkcSessionIT extends PylonIT {
     }
 
     @Test
+    void twoIdleReportsDuringASessionCloseItAndFlagTheOrder() {
+        String card = YkcFrames.newCard();
+        Charging.driverWithBalance(op, YkcFrames.newPhone("+86136"), "100", card);
+        try (RawYkcPile p = RawYkcPile.loggedIn(ykcPort(), pile, 1)) {
+            p.send(YkcFrames.cardStart(pile, 1, card));
+            String serial = ((StartRequest.Authorisation) p.expect(StartRequest.AUTHORISATION).message()).transaction();
+            p.send(YkcFrames.report(serial, pile, 1, RealTimeData.CHARGING, "4.0000", "4.0000"));
+            p.send(YkcFrames.report(serial, pile, 1, RealTimeData.IDLE, "4.0000", "4.0000"));
+            p.send(YkcFrames.report(serial, pile, 1, RealTimeData.CHARGING, "5.0000", "5.0000")); // charging again: count restarts
+            p.send(YkcFrames.report(serial, pile, 1, RealTimeData.IDLE, "5.0000", "5.0000"));
+            handled(p);
+            JsonNode running = op.admin().get("/api/v1/orders?chargerId=" + pile).body().get("items").get(0);
+            assertThat(has(running, "stoppedAt")).as("one idle report is not enough: " + running).isFalse();
+
+            p.send(YkcFrames.report(serial, pile, 1, RealTimeData.IDLE, "5.0000", "5.0000"));
+            handled(p);
+        }
+        JsonNode order = op.admin().get("/api/v1/orders?chargerId=" + pile).body().get("items").get(0);
+        assertThat(has(order, "stoppedAt")).as(order.toString()).isTrue();
+        assertThat(order.get("energyWh").asLong()).isEqualTo(5000); // the energy last reported
+        assertThat(order.get("bill").get("flags").toString()).contains("CHARGER_REPORTED_IDLE");
+        var session = op.admin().get("/api/v1/sessions/" + order.get("sessionId").asLong());
+        assertThat(session.raw()).contains("IdleDuringSession");
+    }
+
+    private static boolean has(JsonNode node, String field) {
+        return !node.path(field).isMissingNode() && !node.path(field).isNull();
+    }
+
+    /** Waits until the platform handled what the pile sent before (a pile's frames are handled in order). */
+    private void handled(RawYkcPile p) {
+        p.send(new io.pylon.ykc.message.Heartbeat.Ping(pile, 1, false));
+        p.expect(io.pylon.ykc.message.Heartbeat.PONG);
+    }
+
+    @Test
     void aPileAmountThatDiffersFromTheBillIsFlaggedOnTheOrder() {
         String card = YkcFrames.newCard();
         Charging.driverWithBalance(op, YkcFrames.newPhone("+86138"), "100", card);
