@@ -5,7 +5,7 @@
 # Never part of the tests.
 #
 #   bench/cluster.sh [--nodes 3] [--per-node 5000] [--charging 0.25] [--interval 60] [--heartbeat 60] [--ramp 200]
-#                    [--warmup 180] [--duration 180] [--heap 1g] [--pool 16]
+#                    [--warmup 180] [--duration 180] [--heap 1g] [--sim-heap 1g] [--pool 16] [--jvm-opts "..."]
 #                    [--fan-out 0.1 --fan-out-every 60]       command fan-out from every simulator to its node's API
 #                    [--kill-node 2 --kill-at 60]            SIGKILL that node this many seconds into the window
 #                    [--pg-outage 60 --pg-outage-at 60]      stop PostgreSQL for that long, this far into the window
@@ -21,13 +21,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-nodes=3 per_node=5000 charging=0.25 interval=60 heartbeat=60 ramp=200 warmup=180 duration=180 heap=1g pool=16
+nodes=3 per_node=5000 charging=0.25 interval=60 heartbeat=60 ramp=200 warmup=180 duration=180 heap=1g pool=16 sim_heap=1g
+# Many JVMs share two cores here: one GC thread and two JIT threads each keep them from starving one another.
+jvm_opts="-XX:ParallelGCThreads=1 -XX:ConcGCThreads=1 -XX:CICompilerCount=2"
 fan_out=0 fan_out_every=60 kill_node=0 kill_at=0 pg_outage=0 pg_outage_at=0 tags=100000 out=target/bench-cluster sim_warmup=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --nodes) nodes=$2 ;; --per-node) per_node=$2 ;; --charging) charging=$2 ;; --interval) interval=$2 ;;
     --heartbeat) heartbeat=$2 ;; --ramp) ramp=$2 ;; --warmup) warmup=$2 ;; --duration) duration=$2 ;; --heap) heap=$2 ;;
-    --pool) pool=$2 ;; --fan-out) fan_out=$2 ;; --fan-out-every) fan_out_every=$2 ;; --kill-node) kill_node=$2 ;;
+    --pool) pool=$2 ;; --sim-heap) sim_heap=$2 ;; --jvm-opts) jvm_opts=$2 ;; --fan-out) fan_out=$2 ;; --fan-out-every) fan_out_every=$2 ;; --kill-node) kill_node=$2 ;;
     --kill-at) kill_at=$2 ;; --pg-outage) pg_outage=$2 ;; --pg-outage-at) pg_outage_at=$2 ;; --tags) tags=$2 ;;
     --out) out=$2 ;; --sim-warmup) sim_warmup=$2 ;;
     --) shift; break ;;
@@ -77,7 +79,7 @@ export PYLON_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/pylon PYLON_DB_USER=post
 declare -A node_pid
 start_node() {
   PYLON_NODE_ID=node-$1 PYLON_HTTP_PORT=$((18080 + $1)) PYLON_OCPP_PORT=$((18180 + $1)) PYLON_YKC_PORT=$((18767 + $1)) \
-    JAVA_OPTS="-Xmx$heap --enable-native-access=ALL-UNNAMED" ./pylon serve >"$out/node-$1.log" 2>&1 &
+    JAVA_OPTS="-Xmx$heap $jvm_opts --enable-native-access=ALL-UNNAMED" ./pylon serve >"$out/node-$1.log" 2>&1 &
   node_pid[$1]=$!; pids+=($!)
 }
 ready() { curl -fs "http://127.0.0.1:$((18080 + $1))/actuator/health/readiness" >/dev/null 2>&1; }
@@ -115,7 +117,7 @@ for i in $(seq 1 "$nodes"); do
   fan=()
   [[ $fan_out != 0 ]] && fan=(--fan-out "$fan_out" --fan-out-every "$fan_out_every" --api-url "http://127.0.0.1:$((18080 + i))"
     --api-user admin --api-password benchbench1)
-  JAVA_OPTS="-Xmx1500m" ./pylon simulate --url "ws://127.0.0.1:$((18180 + i))/ocpp" "${failover[@]}" --count "$per_node" \
+  JAVA_OPTS="-Xmx$sim_heap $jvm_opts" ./pylon simulate --url "ws://127.0.0.1:$((18180 + i))/ocpp" "${failover[@]}" --count "$per_node" \
     --prefix "N$i-" --charging "$charging" --meter-interval "$interval" --heartbeat "$heartbeat" --ramp "$ramp" \
     --source-addresses "127.0.$i.1-127.0.$i.40" --warmup "$sim_warmup" --duration $((warmup + duration)) \
     --report-md "$out/sim-$i.md" --report-json "$out/sim-$i.json" "@$out/tags.args" "${fan[@]}" "${extra[@]}" \
@@ -182,7 +184,7 @@ orders_twice=$(sql "select count(*) from (select session_id from charging_order 
 
 hz=$(getconf CLK_TCK)
 {
-  echo "command: bench/cluster.sh --nodes $nodes --per-node $per_node --charging $charging --interval $interval --heartbeat $heartbeat --ramp $ramp --warmup $warmup --duration $duration --heap $heap --pool $pool${fan_out:+ --fan-out $fan_out --fan-out-every $fan_out_every}$( ((kill_node > 0)) && echo " --kill-node $kill_node --kill-at $kill_at")$( ((pg_outage > 0)) && echo " --pg-outage $pg_outage --pg-outage-at $pg_outage_at") ${extra[*]}"
+  echo "command: bench/cluster.sh --nodes $nodes --per-node $per_node --charging $charging --interval $interval --heartbeat $heartbeat --ramp $ramp --warmup $warmup --duration $duration --heap $heap --sim-heap $sim_heap --pool $pool${fan_out:+ --fan-out $fan_out --fan-out-every $fan_out_every}$( ((kill_node > 0)) && echo " --kill-node $kill_node --kill-at $kill_at")$( ((pg_outage > 0)) && echo " --pg-outage $pg_outage --pg-outage-at $pg_outage_at") ${extra[*]}"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), PostgreSQL $("${PSQL[@]}" -d pylon -c 'show server_version'), Kafka (in-JVM KRaft, 1 broker) and all processes on this box"
   echo "chargers: $total ($per_node per node); connected at the end of the warm-up: $connected_at_warmup; all connected after: ${t_all:-not within the warm-up} s; sessions charging then: $charging_at_warmup"
   [[ -n $t_all ]] && awk -v n="$total" -v t="$t_all" 'BEGIN {printf "connect rate: %.0f BootNotifications/s accepted (all chargers / time to all connected)\n", n / t}'
