@@ -61,6 +61,7 @@ export default {
     coupons: 'Coupons', nearby: 'Nearby', free: '{n} free', priceNow: 'Now {price}/kWh', start: 'Start charging', stop: 'Stop',
     code: 'Connector code', scan: 'Scan / enter code', history: 'History', receipt: 'Receipt', costSoFar: 'Cost so far', me: 'Me',
     kmAway: '{km} km', bind: 'Bind card', logical: 'Card number', physical: 'Chip number', claim: 'Claim', startRequested: 'Start requested',
+    billing: 'Billing the session…',
     live: 'Updated live', polling: 'Checking every few seconds',
   },
   coupon: { code: 'Code', kind: 'Kind', value: 'Value', validUntil: 'Valid until', issued: 'Issued', used: 'Used', new: 'New campaign', end: 'End' },

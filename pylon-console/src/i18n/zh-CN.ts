@@ -62,6 +62,7 @@ const zh: typeof en = {
     coupons: '优惠券', nearby: '附近', free: '空闲 {n}', priceNow: '当前 {price}/kWh', start: '开始充电', stop: '停止充电',
     code: '充电枪编码', scan: '扫码 / 输入编码', history: '充电记录', receipt: '收据', costSoFar: '当前费用', me: '我的',
     kmAway: '{km} 公里', bind: '绑定充电卡', logical: '卡面号', physical: '芯片号', claim: '领取', startRequested: '已发送启动指令',
+    billing: '正在结算…',
     live: '实时更新', polling: '每隔几秒查询一次',
   },
   coupon: { code: '编码', kind: '类型', value: '面值', validUntil: '有效期至', issued: '已发放', used: '已使用', new: '新建活动', end: '结束' },
