@@ -1,7 +1,8 @@
 // End-to-end test of the web app in Debian's Chromium (playwright-core, no browser download), against a running
 // platform with simulated chargers. Run by pylon-server's ConsoleE2EIT, which starts both and passes the data it
 // made in the environment. Talks back on stdout: "REQUEST local-start <charger> <connector>" asks the harness to start
-// a session at the simulated charger itself (as a driver swiping a card would); the harness answers on stdin.
+// a session at the simulated charger itself (as a driver swiping a card would), "REQUEST pay <reference> <amount>" to
+// send the payment gateway's signed callback for a top-up; the harness answers on stdin.
 import { chromium } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
@@ -82,12 +83,15 @@ try {
     for (let i = 0; i < 150 && Date.now() - lastScript < 1000; i++) await page.waitForTimeout(200);
     let gzip = 0;
     let raw = 0;
+    let transferred = 0;
     for (const r of scripts) {
       const body = await r.body();
       raw += body.length;
       gzip += gzipSync(body, { level: 9 }).length;
+      transferred += (await r.request().sizes()).responseBodySize; // as sent: the server compresses them
     }
-    console.log(`MAIN_ROUTE_JS files=${scripts.length} raw=${raw} gzip=${gzip}`);
+    console.log(`MAIN_ROUTE_JS files=${scripts.length} raw=${raw} gzip=${gzip} transferred=${transferred}`);
+    if (transferred > BUDGET) throw new Error(`main route transfers ${transferred} bytes of JavaScript, over ${BUDGET}`);
     if (gzip > BUDGET) throw new Error(`main route loads ${gzip} bytes of gzipped JavaScript, over ${BUDGET}`);
     await shot(page, '02-dashboard');
   });
@@ -217,6 +221,8 @@ try {
     await m.click('[data-test=m-start]');
     await m.waitForSelector('[data-test=m-session][data-state="ACTIVE"]', { timeout: 60_000 });
     await m.waitForFunction(() => Number(document.querySelector('[data-test=m-kwh]')?.textContent) > 0, null, { timeout: 60_000 });
+    // the session page is fed by the driver's own push stream, not by polling
+    await m.waitForSelector('[data-test=m-live-mode][data-mode=push]');
     await shot(m, '11-driver-session');
     await m.click('[data-test=m-stop]');
     await m.waitForSelector('[data-test=m-session][data-state="COMPLETED"]', { timeout: 60_000 });
@@ -224,6 +230,78 @@ try {
     await m.waitForSelector('[data-test=m-receipt] [data-test=bill]');
     await shot(m, '12-driver-receipt');
     await phone.close();
+  });
+
+  await step('a driver tops up: the hand-off shows the provider request, then the paid result and the new balance', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en' });
+    const m = await phone.newPage();
+    m.setDefaultTimeout(30_000);
+    await m.goto(`${BASE}/m/login`);
+    await m.fill('input[name=operator]', env('E2E_OPERATOR'));
+    await m.fill('input[name=login]', env('E2E_DRIVER_LOGIN'));
+    await m.fill('input[name=password]', env('E2E_DRIVER_PASSWORD'));
+    await m.click('[data-test=m-login-submit]');
+    await m.waitForSelector('[data-test=m-station]');
+    await m.click('[data-test=m-nav-me]');
+    await m.waitForFunction(() => /\d/.test(document.querySelector('[data-test=m-balance]')?.textContent ?? ''));
+    const before = Number.parseFloat(await m.textContent('[data-test=m-balance]'));
+    await m.fill('[data-test=m-topup-amount] input', '88');
+    await m.press('[data-test=m-topup-amount] input', 'Tab');
+    await m.click('[data-test=m-topup]');
+    await m.waitForSelector('[data-test=m-pay][data-state=waiting]');
+    const reference = (await m.textContent('[data-test=m-pay-reference]')).trim();
+    const link = await m.getAttribute('[data-test=m-pay-link]', 'href');
+    if (!link.includes(encodeURIComponent(reference)) || !link.includes('amount=88.00')) throw new Error(`pay page link ${link} does not name ${reference} and 88.00`);
+    await m.waitForSelector('[data-test=m-pay-qr] svg');
+    if (!(await m.textContent('[data-test=m-pay-amount]')).includes('88.00')) throw new Error('the hand-off does not show the amount');
+    await m.waitForSelector('[data-test=m-live-mode][data-mode=push]');
+    await shot(m, '20-driver-pay-handoff');
+    // the provider reports the payment (a signed callback, sent by the harness as the gateway would)
+    const answer = await ask(`pay ${reference} 88.00`);
+    if (answer !== 'paid') throw new Error(`the gateway callback was not taken: ${answer}`);
+    await m.waitForSelector('[data-test=m-pay][data-state=paid] [data-test=m-pay-balance]');
+    const after = Number.parseFloat(await m.textContent('[data-test=m-pay-balance]'));
+    if (Math.abs(after - before - 88) > 0.001) throw new Error(`balance ${before} + 88 is not ${after}`);
+    await shot(m, '21-driver-pay-paid');
+    await m.click('[data-test=m-pay-back]');
+    await m.waitForFunction((expected) => Number.parseFloat(document.querySelector('[data-test=m-balance]')?.textContent ?? '') === expected, after);
+    await phone.close();
+  });
+
+  await step('a maintenance user sees only the menus of their role, and a forbidden page says so', async () => {
+    const admin = await (await fetch(`${BASE}/api/v1/auth/token`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: env('E2E_ADMIN_USER'), password: env('E2E_ADMIN_PASSWORD') }),
+    })).json();
+    const username = `${env('E2E_OPERATOR')}-crew`;
+    const created = await fetch(`${BASE}/api/v1/users`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ username, password: 'crew-password-1', role: 'MAINTENANCE', displayName: 'Crew' }),
+    });
+    if (created.status !== 201) throw new Error(`user not created: ${created.status} ${await created.text()}`);
+    const crewContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en' });
+    const crew = await crewContext.newPage();
+    crew.setDefaultTimeout(30_000);
+    await crew.goto(`${BASE}/login`);
+    await crew.fill('input[name=username]', username);
+    await crew.fill('input[name=password]', 'crew-password-1');
+    await crew.click('[data-test=login-submit]');
+    await crew.waitForSelector('[data-test=whoami]');
+    await crew.waitForSelector('[data-test=nav-chargers]');
+    for (const hidden of ['users', 'orders', 'reports', 'drivers', 'coupons', 'audit', 'tariffs']) {
+      if (await crew.$(`[data-test=nav-${hidden}]`)) throw new Error(`maintenance sees the ${hidden} menu`);
+    }
+    for (const shown of ['dashboard', 'stations', 'sessions', 'alarms']) await crew.waitForSelector(`[data-test=nav-${shown}]`);
+    await shot(crew, '22-maintenance-menu');
+    await crew.goto(`${BASE}/users`);
+    await crew.waitForSelector('[data-test=forbidden]');
+    await crew.goto(`${BASE}/orders/1`);
+    await crew.waitForSelector('[data-test=forbidden]');
+    await shot(crew, '23-maintenance-forbidden');
+    await crew.goto(`${BASE}/stations`);
+    await crew.waitForSelector('[data-test=stations], .el-table');
+    if (await crew.$('[data-test=station-new]')) throw new Error('maintenance is offered to create a station');
+    await crewContext.close();
   });
 
   await step('the big-screen renders with data and live updates', async () => {

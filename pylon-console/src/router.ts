@@ -1,5 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { token } from './api/client';
+import { loadAccess } from './lib/access';
+import { can, routePermission } from './lib/permissions';
 
 // Every page is its own chunk (loaded when first visited); the console, big-screen and driver app share one build.
 const consoleRoutes: RouteRecordRaw[] = [
@@ -30,6 +32,7 @@ const consoleRoutes: RouteRecordRaw[] = [
   { path: 'sensors', name: 'sensors', component: () => import('./console/SensorsPage.vue') },
   { path: 'users', name: 'users', component: () => import('./console/UsersPage.vue') },
   { path: 'audit', name: 'audit', component: () => import('./console/AuditPage.vue') },
+  { path: 'forbidden', name: 'forbidden', component: () => import('./console/ForbiddenPage.vue') },
 ];
 
 const driverRoutes: RouteRecordRaw[] = [
@@ -40,6 +43,7 @@ const driverRoutes: RouteRecordRaw[] = [
   { path: 'history', name: 'm-history', component: () => import('./driver/HistoryPage.vue') },
   { path: 'orders/:id', name: 'm-receipt', component: () => import('./driver/ReceiptPage.vue'), props: true },
   { path: 'me', name: 'm-me', component: () => import('./driver/MePage.vue') },
+  { path: 'pay/:id', name: 'm-pay', component: () => import('./driver/PaymentPage.vue'), props: true },
 ];
 
 export const routes: RouteRecordRaw[] = [
@@ -53,8 +57,13 @@ export const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory(), routes });
 
-router.beforeEach((to) => {
+router.beforeEach(async (to) => {
   if (to.matched.some((r) => r.meta.driver) && !token('driver')) return { path: '/m/login', query: { redirect: to.fullPath } };
   if (to.matched.some((r) => r.meta.staff) && !token('staff')) return { path: '/login', query: { redirect: to.fullPath } };
+  // console pages the role may not use show the "no permission" page instead (the server would answer 403)
+  if (to.matched.some((r) => r.meta.staff) && to.name !== 'forbidden' && to.name !== 'screen') {
+    const needed = routePermission(to.name as string | undefined, to.path);
+    if (!can(await loadAccess(), needed)) return { name: 'forbidden', query: { page: to.fullPath, needs: needed } };
+  }
   return true;
 });

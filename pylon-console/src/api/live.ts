@@ -1,7 +1,7 @@
 // Server push: reads the SSE stream GET /api/v1/live with fetch (EventSource cannot send the Bearer token) and hands
 // each event to its subscribers. Reconnects with a back-off while anyone listens.
 import { reactive } from 'vue';
-import type { Schemas } from './client';
+import type { Audience, Schemas } from './client';
 import { token } from './client';
 
 export type ConnectorEvent = Schemas['ConnectorEvent'];
@@ -42,38 +42,50 @@ export function parseSse(buffer: string, emit: (event: string, data: string) => 
   return rest;
 }
 
-async function run(signal: AbortSignal) {
+/**
+ * Follows one SSE stream while the signal allows: reads it with fetch and the audience's Bearer token, hands every
+ * event to {@code onEvent}, and reconnects with a back-off (1 s doubling to 15 s) when it ends or fails. Shared by the
+ * console's feed and the driver app's own stream (api/meLive.ts).
+ */
+export async function followSse(url: string, audience: Audience, signal: AbortSignal,
+  onEvent: (event: string, data: string) => void, onConnected: (connected: boolean) => void = () => {}) {
   let delay = 1000;
   while (!signal.aborted) {
     try {
-      const response = await fetch('/api/v1/live', {
-        headers: { Authorization: `Bearer ${token('staff')}`, Accept: 'text/event-stream' },
+      const response = await fetch(url, {
+        headers: { Authorization: `Bearer ${token(audience)}`, Accept: 'text/event-stream' },
         signal,
       });
-      if (!response.ok || !response.body) throw new Error(`live: HTTP ${response.status}`);
-      liveState.connected = true;
+      if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+      onConnected(true);
       delay = 1000;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        buffer = parseSse(buffer + value, (event, data) => {
-          const set = listeners[event as Name];
-          if (!set) return;
-          liveState.events++;
-          const parsed = JSON.parse(data);
-          set.forEach((fn) => (fn as (e: unknown) => void)(parsed));
-        });
+        buffer = parseSse(buffer + value, onEvent);
       }
     } catch {
       // reconnect below
     }
-    liveState.connected = false;
+    onConnected(false);
     if (signal.aborted) return;
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 15000);
   }
+}
+
+function run(signal: AbortSignal) {
+  return followSse('/api/v1/live', 'staff', signal, (event, data) => {
+    const set = listeners[event as Name];
+    if (!set) return;
+    liveState.events++;
+    const parsed = JSON.parse(data);
+    set.forEach((fn) => (fn as (e: unknown) => void)(parsed));
+  }, (connected) => {
+    liveState.connected = connected;
+  });
 }
 
 /** Subscribes to one kind of event; returns the unsubscribe function. The stream runs while anyone subscribes. */

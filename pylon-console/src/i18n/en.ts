@@ -61,6 +61,8 @@ export default {
     coupons: 'Coupons', nearby: 'Nearby', free: '{n} free', priceNow: 'Now {price}/kWh', start: 'Start charging', stop: 'Stop',
     code: 'Connector code', scan: 'Scan / enter code', history: 'History', receipt: 'Receipt', costSoFar: 'Cost so far', me: 'Me',
     kmAway: '{km} km', bind: 'Bind card', logical: 'Card number', physical: 'Chip number', claim: 'Claim', startRequested: 'Start requested',
+    billing: 'Billing the session…',
+    live: 'Updated live', polling: 'Checking every few seconds',
   },
   coupon: { code: 'Code', kind: 'Kind', value: 'Value', validUntil: 'Valid until', issued: 'Issued', used: 'Used', new: 'New campaign', end: 'End' },
   report: { from: 'From', to: 'To', period: 'Period', revenue: 'Net revenue', energy: 'Energy kWh', sessions: 'Sessions', utilisation: 'Utilisation %' },
@@ -114,4 +116,17 @@ export default {
   user: { role: 'Role', displayName: 'Display name', enabled: 'Enabled', new: 'New user' },
   audit: { at: 'When', actor: 'Who', action: 'Action', entity: 'Entity', detail: 'Detail' },
   screen: { title: 'Pylon charging network', month: 'This month', today: 'Today', ticker: 'Alarms', live: 'Live sessions' },
+  role: {
+    PLATFORM_ADMIN: 'Platform admin', OPERATOR_ADMIN: 'Operator admin', STATION_MANAGER: 'Station manager', MAINTENANCE: 'Maintenance',
+    FINANCE: 'Finance', AGENT: 'Agent / owner', REGULATOR: 'Regulator', DRIVER: 'Driver',
+  },
+  access: {
+    title: 'No permission', detail: 'Your role ({role}) may not open this page. Ask an administrator if you need it.', home: 'Back to the dashboard',
+  },
+  pay: {
+    title: 'Pay at the provider', amount: 'Amount', reference: 'Payment reference', provider: 'Provider', open: 'Open the pay page',
+    scan: 'Or scan with the phone that pays', noPage: 'Pay this reference with {provider}; this page updates itself when the payment arrives.',
+    waiting: 'Waiting for the payment…', paid: 'Paid: {amount} added to your wallet', failed: 'The payment failed. Nothing was taken from your wallet.',
+    backToWallet: 'Back to the wallet', newBalance: 'New balance', created: 'Created',
+  },
 };

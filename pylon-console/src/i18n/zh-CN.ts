@@ -62,6 +62,8 @@ const zh: typeof en = {
     coupons: '优惠券', nearby: '附近', free: '空闲 {n}', priceNow: '当前 {price}/kWh', start: '开始充电', stop: '停止充电',
     code: '充电枪编码', scan: '扫码 / 输入编码', history: '充电记录', receipt: '收据', costSoFar: '当前费用', me: '我的',
     kmAway: '{km} 公里', bind: '绑定充电卡', logical: '卡面号', physical: '芯片号', claim: '领取', startRequested: '已发送启动指令',
+    billing: '正在结算…',
+    live: '实时更新', polling: '每隔几秒查询一次',
   },
   coupon: { code: '编码', kind: '类型', value: '面值', validUntil: '有效期至', issued: '已发放', used: '已使用', new: '新建活动', end: '结束' },
   report: { from: '开始日期', to: '结束日期', period: '周期', revenue: '净收入', energy: '电量 kWh', sessions: '充电次数', utilisation: '利用率 %' },
@@ -115,5 +117,18 @@ const zh: typeof en = {
   user: { role: '角色', displayName: '显示名', enabled: '启用', new: '新建账号' },
   audit: { at: '时间', actor: '操作人', action: '操作', entity: '对象', detail: '详情' },
   screen: { title: 'Pylon 充电网络运营监控', month: '本月', today: '今日', ticker: '告警', live: '实时充电' },
+  role: {
+    PLATFORM_ADMIN: '平台管理员', OPERATOR_ADMIN: '运营商管理员', STATION_MANAGER: '场站管理员', MAINTENANCE: '运维',
+    FINANCE: '财务', AGENT: '代理商/业主', REGULATOR: '监管', DRIVER: '车主',
+  },
+  access: {
+    title: '无权限', detail: '您的角色（{role}）无权打开此页面。如需使用，请联系管理员。', home: '返回首页',
+  },
+  pay: {
+    title: '前往支付', amount: '金额', reference: '支付单号', provider: '支付渠道', open: '打开支付页面',
+    scan: '或用付款手机扫码', noPage: '请通过 {provider} 支付此单号；支付到账后本页自动更新。',
+    waiting: '等待支付结果…', paid: '支付成功：{amount} 已存入钱包', failed: '支付失败，钱包未扣款。',
+    backToWallet: '返回钱包', newBalance: '最新余额', created: '创建时间',
+  },
 };
 export default zh;

@@ -24,7 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code status} ({@code PAID} or {@code FAILED}), {@code paid_at} (ISO-8601 instant, required when PAID).
  *
  * <p>Its intent uses the merchant order id as provider reference and gives the app
- * {@code provider, merchantOrderId, amount, currency}.
+ * {@code provider, merchantOrderId, amount, currency}, and {@code payUrl} when the gateway has a pay page: the
+ * configured template with {@code {merchantOrderId}}, {@code {amount}} and {@code {currency}} replaced (URL-encoded).
+ * The app shows that page as a link and a QR code, for the driver to pay there.
  */
 public final class HmacPaymentProvider implements PaymentProvider {
 
@@ -35,9 +37,16 @@ public final class HmacPaymentProvider implements PaymentProvider {
     private final String name;
     private final SecretKeySpec key;
     private final Clock clock;
+    private final String payUrlTemplate;
 
     public HmacPaymentProvider(String name, byte[] sharedSecret, Clock clock) {
+        this(name, sharedSecret, clock, null);
+    }
+
+    /** @param payUrlTemplate the gateway's pay page with placeholders (see the class comment); null or blank = none */
+    public HmacPaymentProvider(String name, byte[] sharedSecret, Clock clock, String payUrlTemplate) {
         this.name = Objects.requireNonNull(name, "name");
+        this.payUrlTemplate = payUrlTemplate == null || payUrlTemplate.isBlank() ? null : payUrlTemplate.strip();
         if (sharedSecret.length < 16) throw new IllegalArgumentException("the shared secret needs at least 16 bytes");
         this.key = new SecretKeySpec(sharedSecret.clone(), "HmacSHA256");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -50,9 +59,19 @@ public final class HmacPaymentProvider implements PaymentProvider {
 
     @Override
     public PaymentIntent createPayment(PaymentRequest request) {
-        return new PaymentIntent(request.merchantOrderId(), Map.of("provider", name,
-                "merchantOrderId", request.merchantOrderId(), "amount", request.amount().amount().toPlainString(),
-                "currency", request.amount().currency().getCurrencyCode()));
+        String amount = request.amount().amount().toPlainString();
+        String currency = request.amount().currency().getCurrencyCode();
+        Map<String, String> parameters = new java.util.TreeMap<>(Map.of("provider", name,
+                "merchantOrderId", request.merchantOrderId(), "amount", amount, "currency", currency));
+        if (payUrlTemplate != null) {
+            parameters.put("payUrl", payUrlTemplate.replace("{merchantOrderId}", encode(request.merchantOrderId()))
+                    .replace("{amount}", encode(amount)).replace("{currency}", encode(currency)));
+        }
+        return new PaymentIntent(request.merchantOrderId(), Map.copyOf(parameters));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

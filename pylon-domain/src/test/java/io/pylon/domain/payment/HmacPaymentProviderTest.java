@@ -34,6 +34,16 @@ class HmacPaymentProviderTest {
     }
 
     @Test
+    void theIntentNamesThePayPageWhenTheGatewayHasOne() {
+        PaymentRequest request = new PaymentRequest(7, "pylon-7 x", 1, 2, Money.of("50.00", "CNY"));
+        assertThat(gateway.createPayment(request).clientParameters()).doesNotContainKey("payUrl")
+                .containsEntry("merchantOrderId", "pylon-7 x").containsEntry("amount", "50.00").containsEntry("currency", "CNY");
+        var withPage = new HmacPaymentProvider("gw", SECRET, clock, "https://pay.test/cashier?o={merchantOrderId}&a={amount}&c={currency}");
+        assertThat(withPage.createPayment(request).clientParameters())
+                .containsEntry("payUrl", "https://pay.test/cashier?o=pylon-7+x&a=50.00&c=CNY");
+    }
+
+    @Test
     void headerNamesAreCaseInsensitive() {
         Callback c = callbacks.signed(body, T0);
         Map<String, String> lower = new HashMap<>();

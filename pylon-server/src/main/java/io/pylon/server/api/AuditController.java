@@ -28,7 +28,7 @@ public class AuditController {
     @Operation(summary = "Audit entries, newest first", description = "Filter by entity type (charger, station, driver…), entity id or actor")
     @GetMapping
     @PreAuthorize("hasAuthority('PERM_AUDIT_READ')")
-    public PageResponse<AuditLog.Entry> list(@RequestParam(required = false) String entityType,
+    public PageResponse<AuditLog.AuditEntry> list(@RequestParam(required = false) String entityType,
                                              @RequestParam(required = false) String entityId,
                                              @RequestParam(required = false) String actor,
                                              @RequestParam(defaultValue = "0") @Min(0) int page,

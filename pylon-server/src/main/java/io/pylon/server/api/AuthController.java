@@ -31,6 +31,12 @@ public class AuthController {
 
     public record TokenResponse(String token, Instant expiresAt) {}
 
+    /**
+     * Who the staff token names and what their role may do ({@code permissions}, sorted names of
+     * {@link io.pylon.domain.tenant.Permission}): the console shows only the menus and actions these allow.
+     */
+    public record Whoami(String username, String role, Long operatorId, Long organisationId, List<String> permissions) {}
+
     /** A driver signs in at an operator (its code) with phone or e-mail. */
     public record DriverTokenRequest(@NotBlank String operator, @NotBlank String login, @NotBlank String password) {}
 
@@ -39,9 +45,11 @@ public class AuthController {
     private final JwtEncoder encoder;
     private final PylonProperties properties;
     private final Clock clock;
+    private final io.pylon.server.security.Callers callers;
 
     public AuthController(UserAccounts accounts, DriverAccounts drivers, JwtEncoder encoder, PylonProperties properties,
-                          Clock clock) {
+                          Clock clock, io.pylon.server.security.Callers callers) {
+        this.callers = callers;
         this.accounts = accounts;
         this.drivers = drivers;
         this.encoder = encoder;
@@ -58,6 +66,16 @@ public class AuthController {
         if (account.operatorId() != null) claims.claim("op", account.operatorId());
         if (account.organisationId() != null) claims.claim("org", account.organisationId());
         return issue(claims);
+    }
+
+    @Operation(summary = "Who I am: user name, role, operator and my role's permissions (staff tokens)",
+            description = "The console reads this after sign-in to hide the menus and buttons the role may not use; "
+                    + "every endpoint still checks the permission itself. Driver tokens get 403 (they use /api/v1/me).")
+    @org.springframework.web.bind.annotation.GetMapping("/whoami")
+    public Whoami whoami() {
+        var caller = callers.current();
+        return new Whoami(caller.username(), caller.role().name(), caller.operatorId(), caller.organisationId(),
+                caller.role().permissions().stream().map(Enum::name).sorted().toList());
     }
 
     @Operation(summary = "A driver exchanges phone or e-mail and password for a Bearer token (driver app)")

@@ -59,7 +59,7 @@ public class InvoiceController {
                                 @Size(max = 20) String taxNumber, @NotBlank @Size(max = 200) String email) {}
 
     /** @param issuedAt when the invoice was issued; now when absent */
-    public record IssueRequest(@NotBlank @Size(max = 64) String invoiceNumber, Instant issuedAt,
+    public record InvoiceIssueRequest(@NotBlank @Size(max = 64) String invoiceNumber, Instant issuedAt,
                                @Size(max = 500) String pdfUrl) {}
 
     public record RejectRequest(@NotBlank @Size(max = 300) String reason) {}
@@ -120,7 +120,7 @@ public class InvoiceController {
             description = "409 when the request is not REQUESTED, or when refunds changed the orders' amount since")
     @PostMapping("/{id}/issue")
     @PreAuthorize("hasAuthority('PERM_INVOICES_WRITE')")
-    public InvoiceView issue(@PathVariable long id, @Valid @RequestBody IssueRequest r) {
+    public InvoiceView issue(@PathVariable long id, @Valid @RequestBody InvoiceIssueRequest r) {
         return change(id, () -> service.issue(id, r.invoiceNumber(), r.issuedAt(), r.pdfUrl()));
     }
 

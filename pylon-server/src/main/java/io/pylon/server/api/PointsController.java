@@ -6,7 +6,7 @@ import io.pylon.domain.order.OrderSettings;
 import io.pylon.server.persistence.AuditLog;
 import io.pylon.server.persistence.JooqPoints;
 import io.pylon.server.persistence.JooqPoints.Change;
-import io.pylon.server.persistence.JooqPoints.Entry;
+import io.pylon.server.persistence.JooqPoints.PointsJournalEntry;
 import io.pylon.server.persistence.JooqPoints.Kind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,7 +46,7 @@ public class PointsController {
     /** The operator's points per kWh; null removes it (the platform's rate applies). */
     public record RateRequest(Long operatorId, @DecimalMin("0") @Digits(integer = 6, fraction = 4) BigDecimal pointsPerKwh) {}
 
-    public record BalanceView(long driverId, long operatorId, long balance) {}
+    public record PointsBalanceView(long driverId, long operatorId, long balance) {}
 
     /** The rate in force: the operator's own ({@code source} OPERATOR) or the platform's (PLATFORM). */
     public record RateView(long operatorId, BigDecimal pointsPerKwh, String source, String updatedBy, Instant updatedAt) {}
@@ -66,15 +66,15 @@ public class PointsController {
     @Operation(summary = "A driver's points balance")
     @GetMapping("/drivers/{id}/points")
     @PreAuthorize("hasAuthority('PERM_MARKETING_READ') and hasAuthority('PERM_DRIVERS_READ')")
-    public BalanceView balance(@PathVariable long id) {
+    public PointsBalanceView balance(@PathVariable long id) {
         Driver driver = support.driver(id);
-        return new BalanceView(id, driver.operatorId(), points.balance(driver.operatorId(), id));
+        return new PointsBalanceView(id, driver.operatorId(), points.balance(driver.operatorId(), id));
     }
 
     @Operation(summary = "A driver's points journal", description = "Newest first; filter by kind (EARN, REDEEM, ADJUST)")
     @GetMapping("/drivers/{id}/points/entries")
     @PreAuthorize("hasAuthority('PERM_MARKETING_READ') and hasAuthority('PERM_DRIVERS_READ')")
-    public PageResponse<Entry> journal(@PathVariable long id, @RequestParam(required = false) Kind kind,
+    public PageResponse<PointsJournalEntry> journal(@PathVariable long id, @RequestParam(required = false) Kind kind,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         Driver driver = support.driver(id);
@@ -86,7 +86,7 @@ public class PointsController {
                     + "would go below zero or the key was used for something else")
     @PostMapping("/drivers/{id}/points/adjustments")
     @PreAuthorize("hasAuthority('PERM_MARKETING_WRITE')")
-    public ResponseEntity<Entry> change(@PathVariable long id, @Valid @RequestBody ChangeRequest r) {
+    public ResponseEntity<PointsJournalEntry> change(@PathVariable long id, @Valid @RequestBody ChangeRequest r) {
         Driver driver = support.driver(id);
         Kind kind = r.kind() == null ? Kind.ADJUST : MarketingSupport.parse(Kind.class, r.kind(), "kind");
         if (kind == Kind.EARN) throw new IllegalArgumentException("kind: ADJUST or REDEEM; points are earned by orders");
@@ -99,7 +99,7 @@ public class PointsController {
             case Change.Recorded recorded when recorded.replayed() -> ResponseEntity.ok(recorded.entry());
             case Change.Recorded recorded -> {
                 support.audit(driver.operatorId(), AuditLog.Action.CREATE, "points_entry", recorded.entry().id(),
-                        new BalanceView(id, driver.operatorId(), before), recorded.entry());
+                        new PointsBalanceView(id, driver.operatorId(), before), recorded.entry());
                 yield ResponseEntity.status(HttpStatus.CREATED).body(recorded.entry());
             }
             case Change.Refused refused -> throw new ConflictException(switch (refused.reason()) {

@@ -122,8 +122,12 @@ public class WalletController {
     private final Callers callers;
     private final AuditLog audit;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     public WalletController(JooqDrivers drivers, JooqOperators operators, JooqLedger ledger, WalletService wallets,
-                            PaymentService payments, Callers callers, AuditLog audit) {
+                            PaymentService payments, Callers callers, AuditLog audit,
+                            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.drivers = drivers;
         this.operators = operators;
         this.ledger = ledger;
@@ -227,7 +231,9 @@ public class WalletController {
         if (body.length > MAX_CALLBACK_BYTES) return refused(HttpStatus.CONTENT_TOO_LARGE, "TOO_LARGE");
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(request.getHeaderNames())) headers.put(name, request.getHeader(name));
-        return switch (payments.handleCallback(provider, headers, body)) {
+        CallbackOutcome outcome = payments.handleCallback(provider, headers, body);
+        events.publishEvent(outcome); // the driver app hears of its top-up (io.pylon.server.me.DriverFeed)
+        return switch (outcome) {
             case CallbackOutcome.Credited c -> ResponseEntity.ok(new CallbackAnswer("CREDITED", c.paymentId()));
             case CallbackOutcome.Failed f -> ResponseEntity.ok(new CallbackAnswer("FAILED", f.paymentId()));
             case CallbackOutcome.Rejected r -> switch (r.reason()) {

@@ -38,7 +38,7 @@ public class MoneyConfig {
         if (key.length < 16) {
             throw new IllegalStateException("pylon.payments.hmac-secret (PYLON_PAYMENT_HMAC_SECRET) needs at least 16 bytes");
         }
-        return new HmacPaymentProvider(HMAC_PROVIDER, key, clock);
+        return new HmacPaymentProvider(HMAC_PROVIDER, key, clock, properties.payments().hmacPayUrl());
     }
 
     @Bean

@@ -41,8 +41,11 @@ public record PylonProperties(@DefaultValue("./data") Path dataDir,
      * @param hmacSecret     the secret shared with the generic HMAC-signing gateway (provider {@code hmac}; env
      *                       PYLON_PAYMENT_HMAC_SECRET, at least 16 bytes); blank = generate one on first start into
      *                       {@code <data dir>/payment-hmac.secret} and use that file's text
+     * @param hmacPayUrl     the HMAC gateway's pay page the driver app links to and shows as a QR code (env
+     *                       PYLON_PAYMENT_PAY_URL), with {@code {merchantOrderId}}, {@code {amount}}, {@code {currency}}
+     *                       filled in; blank = the gateway has none (the app then shows only the payment's reference)
      */
-    public record Payments(@DefaultValue("20.00") java.math.BigDecimal minimumBalance, String hmacSecret) {}
+    public record Payments(@DefaultValue("20.00") java.math.BigDecimal minimumBalance, String hmacSecret, String hmacPayUrl) {}
 
     /**
      * Who owns what (env PYLON_TENANCY_MODE).

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live feed behind {@code GET /api/v1/live}: every listener gets, within its tenant scope, connector status
+ * The live feed behind {@code GET /api/v1/live} and, for drivers, {@code GET /api/v1/me/events} (see
+ * {@link #openDriver}; what a driver hears is decided by {@code io.pylon.server.me.DriverFeed}): every listener gets, within its tenant scope, connector status
  * changes as they are stored ({@code connector}), new and changed alarms ({@code alarm}), the running sessions every
  * {@code pylon.live.sessions-interval} ({@code sessions}) and the dashboard figures every
  * {@code pylon.live.counters-interval} ({@code counters}). Sending happens on one thread of its own with a bounded
@@ -42,8 +43,18 @@ public class LiveHub implements StatusListener, org.springframework.context.Smar
     static final Duration READINGS_WINDOW = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
 
-    /** One open stream: who listens and what they may see. */
-    record Listener(SseEmitter emitter, TenantScope scope, boolean money) {}
+    /** One open stream: who listens and what they may see; {@code driver} is set for a driver's own stream. */
+    record Listener(SseEmitter emitter, TenantScope scope, boolean money, DriverKey driver) {
+        boolean staff() {
+            return driver == null;
+        }
+    }
+
+    /** A driver listening on the driver app's stream ({@code GET /api/v1/me/events}). */
+    public record DriverKey(long operatorId, long driverId) {}
+
+    /** One event of a driver's stream: its SSE name and JSON data. */
+    public record Named(String name, Object data) {}
 
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -66,17 +77,75 @@ public class LiveHub implements StatusListener, org.springframework.context.Smar
 
     /** Opens a stream for a listener and sends it the current figures and sessions at once. */
     public SseEmitter open(TenantScope scope, boolean money, Duration timeout) {
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Listener listener = new Listener(emitter, scope, money);
-        listeners.add(listener);
-        emitter.onCompletion(() -> listeners.remove(listener));
-        emitter.onTimeout(() -> listeners.remove(listener));
-        emitter.onError(e -> listeners.remove(listener));
+        Listener listener = register(new Listener(new SseEmitter(timeout.toMillis()), scope, money, null));
         sender.execute(() -> {
             send(listener, "counters", dashboard.of(scope, money));
             send(listener, "sessions", sessions(scope));
         });
-        return emitter;
+        return listener.emitter();
+    }
+
+    /**
+     * Opens a driver's own stream on the same sender thread and lifecycle as the staff streams. It carries only what
+     * {@link #toDriver} sends to this driver: nothing of the staff events (connectors, alarms, sessions, counters).
+     * {@code first} is computed on the sender thread and sent at once.
+     */
+    public SseEmitter openDriver(DriverKey driver, Duration timeout, java.util.function.Supplier<List<Named>> first) {
+        Listener listener = register(new Listener(new SseEmitter(timeout.toMillis()), TenantScope.operator(driver.operatorId()),
+                false, driver));
+        sender.execute(() -> {
+            try {
+                comment(listener, "driver stream open"); // answers the request at once, even when nothing runs
+                first.get().forEach(e -> send(listener, e.name(), e.data()));
+            } catch (RuntimeException e) {
+                log.warn("driver stream of {} not started: {}", driver, e.toString());
+            }
+        });
+        return listener.emitter();
+    }
+
+    /** The drivers with a stream open now. */
+    public Set<DriverKey> listeningDrivers() {
+        return listeners.stream().map(Listener::driver).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /**
+     * Computes a driver's events on the sender thread and sends them to that driver's open streams only (a driver may
+     * have the app open twice); nothing is computed when the driver does not listen.
+     */
+    public void toDriver(DriverKey driver, java.util.function.Supplier<List<Named>> events) {
+        if (listeners.stream().noneMatch(l -> driver.equals(l.driver()))) return;
+        sender.execute(() -> {
+            List<Named> computed;
+            try {
+                computed = events.get();
+            } catch (RuntimeException e) {
+                log.warn("driver events of {} not computed: {}", driver, e.toString());
+                return;
+            }
+            for (Listener l : listeners) {
+                if (driver.equals(l.driver())) computed.forEach(e -> send(l, e.name(), e.data()));
+            }
+        });
+    }
+
+    /** Runs a task on the sender thread (the one that computes and sends every event), e.g. a lookup of whom to tell. */
+    public void onSender(Runnable task) {
+        sender.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("live task failed: {}", e.toString());
+            }
+        });
+    }
+
+    private Listener register(Listener listener) {
+        listeners.add(listener);
+        listener.emitter().onCompletion(() -> listeners.remove(listener));
+        listener.emitter().onTimeout(() -> listeners.remove(listener));
+        listener.emitter().onError(e -> listeners.remove(listener));
+        return listener;
     }
 
     public int listenerCount() {
@@ -85,7 +154,7 @@ public class LiveHub implements StatusListener, org.springframework.context.Smar
 
     @Override
     public void status(String chargerId, StatusReport report, Instant at) {
-        if (listeners.isEmpty()) return;
+        if (noStaff()) return;
         sender.execute(() -> {
             JooqLive.Owner owner = owners.computeIfAbsent(chargerId, id -> live.owner(id).orElse(new JooqLive.Owner(null, null)));
             var event = new ConnectorEvent(chargerId, report.connectorId(), report.status().name(), report.errorCode(), report.info(),
@@ -102,7 +171,7 @@ public class LiveHub implements StatusListener, org.springframework.context.Smar
 
     /** Pushes a new or changed alarm to the listeners that may see it. */
     public void alarm(AlarmView alarm) {
-        if (listeners.isEmpty()) return;
+        if (noStaff()) return;
         sender.execute(() -> fanOut("alarm", alarm, alarm.operatorId(), alarm.stationId()));
     }
 
@@ -124,9 +193,10 @@ public class LiveHub implements StatusListener, org.springframework.context.Smar
 
     /** Computes once per distinct scope (and money visibility) and sends to its listeners, on the sender thread. */
     private void forEachScope(Function<TenantScope, Object> compute, String name, boolean moneyMatters) {
-        if (listeners.isEmpty()) return;
+        if (noStaff()) return;
         sender.execute(() -> {
-            Map<TenantScope, List<Listener>> byScope = listeners.stream().collect(Collectors.groupingBy(Listener::scope));
+            Map<TenantScope, List<Listener>> byScope = listeners.stream().filter(Listener::staff)
+                    .collect(Collectors.groupingBy(Listener::scope));
             byScope.forEach((scope, group) -> {
                 try {
                     if (!moneyMatters) {
@@ -161,7 +231,20 @@ public class LiveHub implements StatusListener, org.springframework.context.Smar
 
     private void fanOut(String name, Object event, Long operatorId, Long stationId) {
         for (Listener l : listeners) {
-            if (l.scope().includes(operatorId, stationId)) send(l, name, event);
+            if (l.staff() && l.scope().includes(operatorId, stationId)) send(l, name, event);
+        }
+    }
+
+    private boolean noStaff() {
+        return listeners.stream().noneMatch(Listener::staff);
+    }
+
+    private void comment(Listener listener, String text) {
+        try {
+            listener.emitter().send(SseEmitter.event().comment(text));
+        } catch (IOException | IllegalStateException e) {
+            listeners.remove(listener);
+            listener.emitter().completeWithError(e);
         }
     }
 

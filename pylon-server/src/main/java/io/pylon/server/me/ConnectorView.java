@@ -48,17 +48,17 @@ public record ConnectorView(String code, String qr, String chargerId, int connec
     }
 
     /** The idle fee after charging ends: per minute beyond the grace minutes, up to the cap (null = none). */
-    public record IdleFeeView(BigDecimal perMinute, int graceMinutes, Money cap) {}
+    public record ConnectorIdleFeeView(BigDecimal perMinute, int graceMinutes, Money cap) {}
 
     /** Today's prices in the station's local time, from the tariff version in force now. */
     public record PricesView(LocalDate date, DayType dayType, String currency, long tariffId, int tariffVersion,
-                             List<BandRange> bands, Money sessionFee, IdleFeeView idleFee) {
+                             List<BandRange> bands, Money sessionFee, ConnectorIdleFeeView idleFee) {
         static PricesView of(DayPrices day) {
             TariffTerms terms = day.version().terms();
             var idle = terms.idleFee();
             return new PricesView(day.date(), day.dayType(), terms.currency().getCurrencyCode(), day.version().tariffId(),
                     day.version().version(), day.ranges().stream().map(BandRange::of).toList(), terms.sessionFee(),
-                    idle.charges() ? new IdleFeeView(idle.perMinute(), idle.graceMinutes(), idle.cap()) : null);
+                    idle.charges() ? new ConnectorIdleFeeView(idle.perMinute(), idle.graceMinutes(), idle.cap()) : null);
         }
     }
 

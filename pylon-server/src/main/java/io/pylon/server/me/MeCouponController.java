@@ -54,10 +54,10 @@ public class MeCouponController {
     public record ClaimRequest(Long campaignId, @Size(max = 32) String code) {}
 
     /** The coupon my running session will use when billed; null clears the choice (my best coupon applies then). */
-    public record ChoiceRequest(Long couponId) {}
+    public record MyChoiceRequest(Long couponId) {}
 
     /** {@code coupon} null: no choice, the best of my coupons that applies is used at billing. */
-    public record ChoiceView(long sessionId, long orderId, MyCoupon coupon) {}
+    public record MyChoiceView(long sessionId, long orderId, MyCoupon coupon) {}
 
     private final Me me;
     private final JooqCoupons coupons;
@@ -130,7 +130,7 @@ public class MeCouponController {
                     + "clears the choice. 404 for a session that is not mine; 400 UNKNOWN_COUPON and 409 "
                     + "COUPON_NOT_AVAILABLE (field couponId); 409 SESSION_NOT_ACTIVE once the session has stopped")
     @PutMapping("/sessions/{id}/coupon")
-    public ChoiceView choose(@PathVariable long id, @RequestBody ChoiceRequest r) {
+    public MyChoiceView choose(@PathVariable long id, @RequestBody MyChoiceRequest r) {
         Driver driver = me.driver();
         Order order = sessions.own(driver, id).orElseThrow(() -> new NoSuchElementException("Session " + id)).order();
         Instant now = now();
@@ -149,7 +149,7 @@ public class MeCouponController {
                 : coupons.coupon(Me.scope(driver), r.couponId(), now).map(MyCoupon::of).orElseThrow();
         audit.record(Me.actor(driver), driver.operatorId(), AuditLog.Action.UPDATE, "order_coupon", order.id(),
                 before == null ? null : Map.of("couponId", before), r.couponId() == null ? null : Map.of("couponId", r.couponId()));
-        return new ChoiceView(id, order.id(), coupon);
+        return new MyChoiceView(id, order.id(), coupon);
     }
 
     private static RuntimeException refusal(CouponCampaign.Refusal reason, CouponCampaign c, String field) {

@@ -37,7 +37,7 @@ public class MeRewardsController {
     /** One change of my points: EARN by an order, REDEEM or ADJUST by the operator with a reason; signed. */
     public record PointsEntry(long id, Kind kind, long points, long balanceAfter, Long orderId, String reason,
                               Instant createdAt) {
-        static PointsEntry of(JooqPoints.Entry e) {
+        static PointsEntry of(JooqPoints.PointsJournalEntry e) {
             return new PointsEntry(e.id(), e.kind(), e.points(), e.balanceAfter(), e.orderId(), e.reason(), e.createdAt());
         }
     }

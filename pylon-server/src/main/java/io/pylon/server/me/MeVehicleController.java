@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.*;
 public class MeVehicleController {
 
     /** @param vin 17 characters (ISO 3779), any case; null = none */
-    public record VehicleRequest(@NotBlank @Size(max = 16) String plate, @Size(max = 32) String vin, Boolean makeDefault) {}
+    public record MyVehicleRequest(@NotBlank @Size(max = 16) String plate, @Size(max = 32) String vin, Boolean makeDefault) {}
 
     private final Me me;
     private final JooqDrivers drivers;
@@ -61,7 +61,7 @@ public class MeVehicleController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    public Vehicle add(@Valid @RequestBody VehicleRequest r) {
+    public Vehicle add(@Valid @RequestBody MyVehicleRequest r) {
         Driver driver = me.driver();
         Vin vin = vin(r.vin());
         requireFree(vin, null);
@@ -75,7 +75,7 @@ public class MeVehicleController {
     @Operation(summary = "Change a vehicle's plate and VIN (its VIN token follows)", description = "409 when the VIN is taken")
     @PutMapping("/{vehicleId}")
     @Transactional
-    public Vehicle update(@PathVariable long vehicleId, @Valid @RequestBody VehicleRequest r) {
+    public Vehicle update(@PathVariable long vehicleId, @Valid @RequestBody MyVehicleRequest r) {
         Driver driver = me.driver();
         Vehicle before = own(driver, vehicleId);
         Vin vin = vin(r.vin());

@@ -45,19 +45,19 @@ import org.springframework.web.bind.annotation.*;
 public class MeWalletController {
 
     /** {@code minimumToStart} is what a session start holds; {@code canStart} whether available covers it. */
-    public record BalanceView(Money available, Money onHold, Money total, Money minimumToStart, boolean canStart) {}
+    public record MyBalanceView(Money available, Money onHold, Money total, Money minimumToStart, boolean canStart) {}
 
     /** One movement of the driver's money: the signed change of available and of on-hold balance. */
-    public record EntryView(EntryKind kind, String reference, Instant createdAt, String note, Money available, Money onHold) {}
+    public record MyEntryView(EntryKind kind, String reference, Instant createdAt, String note, Money available, Money onHold) {}
 
     /** @param amount in major units of the operator's currency, e.g. "50.00"; provider e.g. {@code hmac} */
-    public record TopUpRequest(@NotNull BigDecimal amount, @NotBlank @Size(max = 32) String provider) {}
+    public record MyTopUpRequest(@NotNull BigDecimal amount, @NotBlank @Size(max = 32) String provider) {}
 
     /** A top-up: {@code clientParameters} is what the app passes to the provider's SDK (only when just created). */
-    public record PaymentView(long id, String merchantOrderId, PaymentStatus status, Money amount, String provider,
+    public record MyPaymentView(long id, String merchantOrderId, PaymentStatus status, Money amount, String provider,
                               Instant createdAt, Instant paidAt, Map<String, String> clientParameters) {
-        static PaymentView of(PaymentRecord p, Map<String, String> clientParameters) {
-            return new PaymentView(p.id(), p.merchantOrderId(), p.status(), p.amount(), p.provider(), p.createdAt(),
+        static MyPaymentView of(PaymentRecord p, Map<String, String> clientParameters) {
+            return new MyPaymentView(p.id(), p.merchantOrderId(), p.status(), p.amount(), p.provider(), p.createdAt(),
                     p.paidAt(), clientParameters);
         }
     }
@@ -83,17 +83,17 @@ public class MeWalletController {
 
     @Operation(summary = "My balance: available, on hold for running sessions, and what a start needs")
     @GetMapping
-    public BalanceView balance() {
+    public MyBalanceView balance() {
         Driver driver = me.driver();
         var currency = me.operatorOf(driver).currency();
         WalletBalance b = wallets.balance(driver.operatorId(), driver.id(), currency);
         Money minimum = starts.minimumToStart(currency);
-        return new BalanceView(b.available(), b.onHold(), b.total(), minimum, b.available().compareTo(minimum) >= 0);
+        return new MyBalanceView(b.available(), b.onHold(), b.total(), minimum, b.available().compareTo(minimum) >= 0);
     }
 
     @Operation(summary = "My statement, newest first: top-ups, holds, payments of sessions, refunds, payouts")
     @GetMapping("/entries")
-    public PageResponse<EntryView> entries(@RequestParam(defaultValue = "0") @Min(0) int page,
+    public PageResponse<MyEntryView> entries(@RequestParam(defaultValue = "0") @Min(0) int page,
                                            @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
         Driver driver = me.driver();
         var entries = ledger.statement(driver.operatorId(), driver.id(), new PageRequest(page, size));
@@ -107,28 +107,28 @@ public class MeWalletController {
                     + "credited when the provider's signed callback arrives; poll GET /me/wallet/payments/{id}.")
     @PostMapping("/top-ups")
     @ResponseStatus(HttpStatus.CREATED)
-    public PaymentView topUp(@Valid @RequestBody TopUpRequest r) {
+    public MyPaymentView topUp(@Valid @RequestBody MyTopUpRequest r) {
         Driver driver = me.driver();
         Money amount = WalletController.amount(r.amount(), me.operatorOf(driver).currency());
         return switch (payments.startTopUp(driver.operatorId(), driver.id(), amount, r.provider())) {
             case TopUpStart.Rejected rejected -> throw new IllegalArgumentException("provider: no payment provider named " + r.provider());
             case TopUpStart.Started started -> {
                 audit.record(Me.actor(driver), driver.operatorId(), AuditLog.Action.CREATE, "payment", started.payment().id(),
-                        null, PaymentView.of(started.payment(), Map.of()));
-                yield PaymentView.of(started.payment(), started.intent().clientParameters());
+                        null, MyPaymentView.of(started.payment(), Map.of()));
+                yield MyPaymentView.of(started.payment(), started.intent().clientParameters());
             }
         };
     }
 
     @Operation(summary = "One of my top-ups, to see whether it was paid")
     @GetMapping("/payments/{id}")
-    public PaymentView payment(@PathVariable long id) {
+    public MyPaymentView payment(@PathVariable long id) {
         Driver driver = me.driver();
         return paymentRecords.find(id).filter(p -> p.driverId() == driver.id() && p.operatorId() == driver.operatorId())
-                .map(p -> PaymentView.of(p, Map.of())).orElseThrow(() -> new NoSuchElementException("Payment " + id));
+                .map(p -> MyPaymentView.of(p, Map.of())).orElseThrow(() -> new NoSuchElementException("Payment " + id));
     }
 
-    private static EntryView view(JournalEntry e, AccountRef wallet, AccountRef holds) {
-        return new EntryView(e.kind(), e.reference(), e.createdAt(), e.note(), e.amountTo(wallet), e.amountTo(holds));
+    private static MyEntryView view(JournalEntry e, AccountRef wallet, AccountRef holds) {
+        return new MyEntryView(e.kind(), e.reference(), e.createdAt(), e.note(), e.amountTo(wallet), e.amountTo(holds));
     }
 }

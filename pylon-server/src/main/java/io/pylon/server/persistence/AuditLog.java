@@ -25,7 +25,7 @@ public class AuditLog {
     public enum Action { CREATE, UPDATE, DELETE, COMMAND }
 
     /** One entry; {@code before}/{@code after} are JSON text or null. */
-    public record Entry(long id, Instant occurredAt, String actor, Long operatorId, String action, String entityType,
+    public record AuditEntry(long id, Instant occurredAt, String actor, Long operatorId, String action, String entityType,
                         String entityId, String before, String after) {}
 
     private static final Field<Instant> OCCURRED_AT = time("occurred_at");
@@ -56,14 +56,14 @@ public class AuditLog {
     }
 
     /** Entries in scope, newest first; platform-wide entries (operator null) only for platform scope. */
-    public Page<Entry> list(TenantScope scope, String entityType, String entityId, String actor, PageRequest page) {
+    public Page<AuditEntry> list(TenantScope scope, String entityType, String entityId, String actor, PageRequest page) {
         Condition where = scope.isPlatform() ? DSL.noCondition() : OPERATOR_ID.eq(scope.operatorId());
         if (entityType != null) where = where.and(ENTITY_TYPE.eq(entityType));
         if (entityId != null) where = where.and(ENTITY_ID.eq(entityId));
         if (actor != null) where = where.and(ACTOR.eq(actor));
         long total = db.fetchCount(AUDIT_LOG, where);
         return new Page<>(db.select(COLUMNS).from(AUDIT_LOG).where(where).orderBy(LONG_ID.desc()).limit(page.size())
-                .offset(page.offset()).fetch(r -> new Entry(r.get(LONG_ID), r.get(OCCURRED_AT), r.get(ACTOR),
+                .offset(page.offset()).fetch(r -> new AuditEntry(r.get(LONG_ID), r.get(OCCURRED_AT), r.get(ACTOR),
                         r.get(OPERATOR_ID), r.get(ACTION), r.get(ENTITY_TYPE), r.get(ENTITY_ID), r.get(BEFORE), r.get(AFTER))),
                 page.page(), page.size(), total);
     }

@@ -54,12 +54,12 @@ public class JooqPoints {
     public enum Kind { EARN, REDEEM, ADJUST }
 
     /** A journal entry: {@code points} signed, {@code balanceAfter} the balance it left. */
-    public record Entry(long id, long operatorId, long driverId, Kind kind, long points, long balanceAfter, Long orderId,
+    public record PointsJournalEntry(long id, long operatorId, long driverId, Kind kind, long points, long balanceAfter, Long orderId,
                         String reason, String actor, String idempotencyKey, Instant createdAt) {}
 
     /** What came of a staff change: the entry (replayed: recorded earlier under the same key), or why not. */
     public sealed interface Change {
-        record Recorded(Entry entry, boolean replayed) implements Change {}
+        record Recorded(PointsJournalEntry entry, boolean replayed) implements Change {}
 
         record Refused(Reason reason, long balance) implements Change {}
 
@@ -84,7 +84,7 @@ public class JooqPoints {
     }
 
     /** The driver's journal, newest first; {@code kind} null for all. */
-    public Page<Entry> journal(long operatorId, long driverId, Kind kind, PageRequest page) {
+    public Page<PointsJournalEntry> journal(long operatorId, long driverId, Kind kind, PageRequest page) {
         Condition where = OPERATOR_ID.eq(operatorId).and(DRIVER_ID.eq(driverId));
         if (kind != null) where = where.and(KIND.eq(kind.name()));
         long total = db.fetchCount(ENTRY, where);
@@ -117,10 +117,10 @@ public class JooqPoints {
         }
         long signed = kind == Kind.REDEEM ? -points : points;
         long balance = lock(operatorId, driverId, now);
-        Optional<Entry> earlier = db.select(ENTRY_COLUMNS).from(ENTRY).where(OPERATOR_ID.eq(operatorId))
+        Optional<PointsJournalEntry> earlier = db.select(ENTRY_COLUMNS).from(ENTRY).where(OPERATOR_ID.eq(operatorId))
                 .and(KEY.eq(idempotencyKey)).fetchOptional(JooqPoints::toEntry);
         if (earlier.isPresent()) {
-            Entry e = earlier.get();
+            PointsJournalEntry e = earlier.get();
             boolean same = e.driverId() == driverId && e.kind() == kind && e.points() == signed;
             return same ? new Change.Recorded(e, true) : new Change.Refused(Change.Reason.IDEMPOTENCY_KEY_REUSED, balance);
         }
@@ -179,8 +179,8 @@ public class JooqPoints {
                         .set(UPDATED_AT, now).execute());
     }
 
-    private static Entry toEntry(Record r) {
-        return new Entry(r.get(LONG_ID), r.get(OPERATOR_ID), r.get(DRIVER_ID), Kind.valueOf(r.get(KIND)), r.get(POINTS),
+    private static PointsJournalEntry toEntry(Record r) {
+        return new PointsJournalEntry(r.get(LONG_ID), r.get(OPERATOR_ID), r.get(DRIVER_ID), Kind.valueOf(r.get(KIND)), r.get(POINTS),
                 r.get(BALANCE_AFTER), r.get(ORDER_ID), r.get(REASON), r.get(ACTOR), r.get(KEY), r.get(CREATED_AT));
     }
 }

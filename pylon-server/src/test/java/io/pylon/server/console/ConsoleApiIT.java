@@ -64,6 +64,28 @@ class ConsoleApiIT extends PylonIT {
     }
 
     @Test
+    void whoamiTellsTheConsoleTheRolesPermissions() {
+        Tenant op = Tenants.create(api, httpPort, "CNY");
+        JsonNode admin = op.admin().get("/api/v1/auth/whoami").body();
+        assertThat(admin.get("role").asString()).isEqualTo("OPERATOR_ADMIN");
+        assertThat(admin.get("operatorId").asLong()).isEqualTo(op.operatorId());
+        assertThat(admin.get("permissions").valueStream().map(JsonNode::asString).toList())
+                .contains("USERS_MANAGE", "ORDERS_REFUND", "CHARGERS_COMMAND").doesNotContain("OPERATORS_MANAGE", "SELF_SERVICE");
+
+        var maintenance = op.as("MAINTENANCE", "crew", null);
+        var r = maintenance.get("/api/v1/auth/whoami");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("username").asString()).isEqualTo(op.code() + "-crew");
+        assertThat(r.body().get("permissions").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("ALARMS_HANDLE", "ALARMS_READ", "CHARGERS_COMMAND", "CHARGERS_READ", "CHARGERS_WRITE",
+                        "SESSIONS_READ", "STATIONS_READ");
+
+        op.driver("13900000222");
+        assertThat(op.driverApp("13900000222").get("/api/v1/auth/whoami").status()).isEqualTo(403);
+        assertThat(new Api(httpPort).get("/api/v1/auth/whoami").status()).isEqualTo(401);
+    }
+
+    @Test
     void theLiveFeedNeedsAStaffToken() throws Exception {
         try (var anonymous = SseStream.open(httpPort, null); var forged = SseStream.open(httpPort, "not-a-jwt")) {
             assertThat(anonymous.status()).isEqualTo(401);

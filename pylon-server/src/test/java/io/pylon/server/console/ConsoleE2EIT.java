@@ -32,6 +32,7 @@ import javax.imageio.ImageIO;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import io.pylon.domain.payment.HmacPaymentProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,7 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * reads the configuration, switches language, previews a tariff, checks the big-screen, and as a driver on a phone
  * starts and stops by connector code; it sees a charger's fault alarm arrive live with the console's banner, reads its
  * history and evidence and acknowledges it, and writes an alarm rule; it registers a sensor, and a camera whose key,
- * shown once, then sends an event the events list shows. Screenshots go to {@code target/e2e-screenshots/}.
+ * shown once, then sends an event the events list shows; a driver tops up through the payment hand-off (the harness
+ * sends the gateway's signed callback) and sees the new balance; a maintenance user sees only their role's menus and a
+ * "no permission" page for the others. Screenshots go to {@code target/e2e-screenshots/}.
  *
  * <p>Needs {@code node} and {@code /usr/bin/chromium} (Debian's package; {@code .ci/run} installs it when missing) and
  * pylon-console's node_modules (installed by that module's build, which runs before this one). It fails, never
@@ -63,6 +66,9 @@ class ConsoleE2EIT extends PylonIT {
 
     @Autowired
     Alarms alarms;
+
+    @Autowired
+    HmacPaymentProvider gateway;
 
     @Test
     void theConsoleBigScreenAndDriverAppWorkInABrowser() throws Exception {
@@ -119,7 +125,7 @@ class ConsoleE2EIT extends PylonIT {
                     Map.entry("E2E_BIG_COUNT", String.valueOf(BIG_FLEET)),
                     Map.entry("E2E_ALARM_CHARGER", faulty));
             List<String> output = run(env, request -> request.equals("fault " + faulty) ? fault(op, faulty, raw)
-                    : answer(fleet, request, prefix + "TAG3"));
+                    : request.startsWith("pay ") ? pay(request) : answer(fleet, request, prefix + "TAG3"));
             assertThat(output).contains("8 passed, 0 failed".replace("8", String.valueOf(countSteps())));
         } finally {
             raw.forEach(RawOcppClient::close);
@@ -151,6 +157,26 @@ class ConsoleE2EIT extends PylonIT {
             }
         }
         return "no alarm for " + charger;
+    }
+
+    /** The payment gateway pays a top-up: its signed callback for "pay <merchant order id> <amount>"; answers "paid". */
+    private String pay(String request) {
+        String[] words = request.split(" ");
+        String order = words[1];
+        byte[] body = ("merchant_order_id=" + order + "&provider_reference=gw-" + order + "&amount=" + words[2]
+                + "&currency=CNY&status=PAID&paid_at=" + Instant.now()).getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        var callback = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/payments/callbacks/hmac"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(HmacPaymentProvider.TIMESTAMP_HEADER, timestamp)
+                .header(HmacPaymentProvider.SIGNATURE_HEADER, gateway.sign(timestamp, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var answer = http.send(callback, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && answer.body().contains("CREDITED") ? "paid" : "refused " + answer.body();
+        } catch (Exception e) {
+            return "failed " + e;
+        }
     }
 
     /** A small false-colour picture, cool blue to a hot spot. */

@@ -14,22 +14,24 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@code GET /api/v1/live} as a browser would: named server-sent events, JSON data, one queue. */
-final class SseStream implements AutoCloseable {
+/** Reads a server-sent event stream ({@code GET /api/v1/live} unless told) as a browser would: named events, JSON data, one queue. */
+public final class SseStream implements AutoCloseable {
 
-    record Event(String name, JsonNode data) {}
+    public record Event(String name, JsonNode data) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
-    private SseStream(int port, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/live"))
+    private SseStream(int port, String token, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream").GET();
         if (token != null) request.header("Authorization", "Bearer " + token);
+        if (headers.length > 0) request.headers(headers);
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        // on a thread of its own: a dependent action run by whoever completes or awaits the future would read forever there
+        response.thenAcceptAsync(r -> {
             lines = r.body();
             String[] name = {"message"};
             StringBuilder data = new StringBuilder();
@@ -46,19 +48,28 @@ final class SseStream implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the stream was closed by close()
             }
-        });
+        }, task -> Thread.ofPlatform().daemon().name("sse-reader").start(task));
     }
 
     static SseStream open(int port, String token) {
-        return new SseStream(port, token);
+        return new SseStream(port, token, "/api/v1/live");
     }
 
-    int status() throws Exception {
+    /** A stream at another path, with extra request headers (name, value, ...). */
+    public static SseStream open(int port, String token, String path, String... headers) {
+        return new SseStream(port, token, path, headers);
+    }
+
+    public int status() throws Exception {
         return response.get(10, TimeUnit.SECONDS).statusCode();
     }
 
+    public java.net.http.HttpHeaders headers() throws Exception {
+        return response.get(10, TimeUnit.SECONDS).headers();
+    }
+
     /** The next event matching, skipping others; fails after {@code timeout}. */
-    Event await(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
+    public Event await(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -69,7 +80,7 @@ final class SseStream implements AutoCloseable {
     }
 
     /** Every event received so far, and those arriving within {@code wait}. */
-    java.util.List<Event> drain(Duration wait) throws InterruptedException {
+    public java.util.List<Event> drain(Duration wait) throws InterruptedException {
         Thread.sleep(wait.toMillis());
         java.util.List<Event> out = new java.util.ArrayList<>();
         events.drainTo(out);

@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"pylon.ocpp.port=0", "pylon.ykc.port=0", "pylon.ykc.tariff-check-interval=1s", "pylon.data-dir=target/it-data", "pylon.admin-password=" + PylonIT.ADMIN_PASSWORD,
                 "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.mqtt.url=tcp://127.0.0.1:1883",
                 "pylon.mqtt.shared-group=it-${random.uuid}", "spring.mail.host=127.0.0.1", "spring.mail.port=" + PylonIT.SMTP_PORT,
-                "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s"})
+                "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s",
+                // the HMAC gateway's pay page, which the driver app links to (nothing listens there: tests pay by callback)
+                "pylon.payments.hmac-pay-url=http://127.0.0.1:9/pay?order={merchantOrderId}&amount={amount}&currency={currency}"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class PylonIT {
 
