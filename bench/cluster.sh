@@ -129,7 +129,7 @@ done
 online() { sql "select count(*) from charger where online"; }
 t_all=""
 while (( $(echo "$(now) - $t_start < $warmup" | bc) )); do
-  if [[ -z $t_all ]] && (( $(online) >= total )); then t_all=$(echo "$(now) - $t_start" | bc); fi
+  if [[ -z $t_all ]] && (( $(online) >= total )); then t_all=$(printf "%.1f" "$(echo "$(now) - $t_start" | bc)"); fi
   sleep 1
 done
 declare -A rss_busy
@@ -150,7 +150,7 @@ if (( kill_node > 0 )); then
   t_back=""
   for _ in $(seq 1 300); do
     n=$(sql "select count(*) from charger where online and node_id <> 'node-$kill_node'")
-    if (( n >= total )); then t_back=$(echo "$(now) - $t_kill" | bc); break; fi
+    if (( n >= total )); then t_back=$(printf "%.1f" "$(echo "$(now) - $t_kill" | bc)"); break; fi
     sleep 1
   done
   events+="node-$kill_node killed (SIGKILL) ${kill_at} s into the window; all $total chargers connected to live nodes again after: ${t_back:-more than 300} s"$'\n'
@@ -170,7 +170,7 @@ for i in $(seq 1 "$nodes"); do
 done
 for p in "${sim_pids[@]}"; do wait "$p" || true; done
 sleep 5 # the nodes' group commits
-oom=$(grep -l "OutOfMemoryError" "$out"/node-*.log 2>/dev/null | wc -l)
+oom=$(cat "$out"/node-*.log | grep -c "OutOfMemoryError" || true)
 
 # Nothing lost, nothing doubled: every MeterValues a simulator got an answer for is stored (rows are unique by
 # charger, connector, instant and digest, so a retransmission is stored once); no session was opened twice.
@@ -184,7 +184,7 @@ orders_twice=$(sql "select count(*) from (select session_id from charging_order 
 
 hz=$(getconf CLK_TCK)
 {
-  echo "command: bench/cluster.sh --nodes $nodes --per-node $per_node --charging $charging --interval $interval --heartbeat $heartbeat --ramp $ramp --warmup $warmup --duration $duration --heap $heap --sim-heap $sim_heap --pool $pool${fan_out:+ --fan-out $fan_out --fan-out-every $fan_out_every}$( ((kill_node > 0)) && echo " --kill-node $kill_node --kill-at $kill_at")$( ((pg_outage > 0)) && echo " --pg-outage $pg_outage --pg-outage-at $pg_outage_at") ${extra[*]}"
+  echo "command: bench/cluster.sh --nodes $nodes --per-node $per_node --charging $charging --interval $interval --heartbeat $heartbeat --ramp $ramp --warmup $warmup --duration $duration --heap $heap --sim-heap $sim_heap --pool $pool$( [[ $fan_out != 0 ]] && echo " --fan-out $fan_out --fan-out-every $fan_out_every")$( ((kill_node > 0)) && echo " --kill-node $kill_node --kill-at $kill_at")$( ((pg_outage > 0)) && echo " --pg-outage $pg_outage --pg-outage-at $pg_outage_at") ${extra[*]}"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), PostgreSQL $("${PSQL[@]}" -d pylon -c 'show server_version'), Kafka (in-JVM KRaft, 1 broker) and all processes on this box"
   echo "chargers: $total ($per_node per node); connected at the end of the warm-up: $connected_at_warmup; all connected after: ${t_all:-not within the warm-up} s; sessions charging then: $charging_at_warmup"
   [[ -n $t_all ]] && awk -v n="$total" -v t="$t_all" 'BEGIN {printf "connect rate: %.0f BootNotifications/s accepted (all chargers / time to all connected)\n", n / t}'

@@ -230,9 +230,7 @@ class ClusterIT {
                 + "[{\"value\":\"%d\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"}]}]}";
 
         // A YKC pile on node A as well, half-way through a card session when the node dies.
-        long pileStation = op.station("CL YKC");
-        Charging.flatTariff(op, pileStation);
-        String pile = op.charger(YkcFrames.newPile(), pileStation);
+        String pile = Charging.ykcPileAtFlatTariffStation(op, "CL YKC");
         String card = YkcFrames.newCard();
         long pileDriver = Charging.driverWithBalance(op, YkcFrames.newPhone("+86136"), "100", card);
         RawYkcPile pileOnA = RawYkcPile.loggedIn(aYkc, pile, 1);

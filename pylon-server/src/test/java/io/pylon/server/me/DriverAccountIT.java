@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon.domain.payment.HmacPaymentProvider;
 import io.pylon.server.support.Api;
+import io.pylon.server.support.PaymentCallbacks;
 import io.pylon.server.support.PylonIT;
 import io.pylon.server.support.Tenants;
 import io.pylon.server.support.Tenants.Tenant;
@@ -180,17 +181,6 @@ class DriverAccountIT extends PylonIT {
     }
 
     private HttpResponse<String> callback(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/payments/callbacks/hmac"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(HmacPaymentProvider.TIMESTAMP_HEADER, timestamp)
-                .header(HmacPaymentProvider.SIGNATURE_HEADER, gateway.sign(timestamp, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PaymentCallbacks.post(httpPort, gateway, body);
     }
 }

@@ -7,6 +7,7 @@ import io.pylon.server.console.SseStream;
 import io.pylon.server.console.SseStream.Event;
 import io.pylon.server.support.AppCharger;
 import io.pylon.server.support.Charging;
+import io.pylon.server.support.PaymentCallbacks;
 import io.pylon.server.support.PylonIT;
 import io.pylon.server.support.Tenants;
 import io.pylon.server.support.Tenants.Tenant;
@@ -162,16 +163,7 @@ class DriverLiveIT extends PylonIT {
         }
     }
 
-    private HttpResponse<String> callback(String body) throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/payments/callbacks/hmac"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(HmacPaymentProvider.TIMESTAMP_HEADER, timestamp)
-                .header(HmacPaymentProvider.SIGNATURE_HEADER, gateway.sign(timestamp, bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private HttpResponse<String> callback(String body) {
+        return PaymentCallbacks.post(httpPort, gateway, body);
     }
 }

@@ -18,6 +18,13 @@ public final class Charging {
         return op.charger(chargerId, station);
     }
 
+    /** A new YKC pile (unknown code) at a new station priced flat at 0.60 + 0.40 per kWh; answers the pile code. */
+    public static String ykcPileAtFlatTariffStation(Tenant op, String stationName) {
+        long station = op.station(stationName);
+        flatTariff(op, station);
+        return op.charger(YkcFrames.newPile(), station);
+    }
+
     /** Gives a station a flat tariff: 0.60 electricity + 0.40 service per kWh. */
     public static void flatTariff(Tenant op, long station) {
         var tariff = op.admin().post("/api/v1/tariffs", """

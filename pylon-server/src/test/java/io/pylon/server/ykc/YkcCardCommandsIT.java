@@ -41,9 +41,7 @@ class YkcCardCommandsIT extends PylonIT {
     @BeforeEach
     void pileAtAFlatTariffStation() {
         op = Tenants.create(api, httpPort, "CNY");
-        long station = op.station("YKC cards");
-        Charging.flatTariff(op, station); // 0.60 + 0.40 per kWh
-        pile = op.charger(YkcFrames.newPile(), station);
+        pile = Charging.ykcPileAtFlatTariffStation(op, "YKC cards"); // 0.60 + 0.40 per kWh
     }
 
     @Test

@@ -34,9 +34,7 @@ class YkcSessionIT extends PylonIT {
     @BeforeEach
     void pileAtAFlatTariffStation() {
         op = Tenants.create(api, httpPort, "CNY");
-        long station = op.station("YKC sessions");
-        Charging.flatTariff(op, station); // 0.60 + 0.40 per kWh
-        pile = op.charger(YkcFrames.newPile(), station);
+        pile = Charging.ykcPileAtFlatTariffStation(op, "YKC sessions"); // 0.60 + 0.40 per kWh
     }
 
     @Test
