@@ -59,7 +59,7 @@ export default {
     phone: 'Phone', email: 'E-mail', wallet: 'Wallet', topUp: 'Top up', amount: 'Amount', available: 'Available', onHold: 'On hold',
     vehicles: 'Vehicles', plate: 'Plate', vin: 'VIN', cards: 'Cards', ledger: 'Ledger', payout: 'Refund to driver', new: 'New driver',
     coupons: 'Coupons', nearby: 'Nearby', free: '{n} free', priceNow: 'Now {price}/kWh', start: 'Start charging', stop: 'Stop',
-    code: 'Connector code', scan: 'Scan / enter code', history: 'History', receipt: 'Receipt', costSoFar: 'Cost so far', me: 'Me',
+    code: 'Connector code', scan: 'Scan / enter code', history: 'History', receipt: 'Receipt', receiptUnavailable: 'This receipt cannot be shown yet', costSoFar: 'Cost so far', me: 'Me',
     kmAway: '{km} km', bind: 'Bind card', logical: 'Card number', physical: 'Chip number', claim: 'Claim', startRequested: 'Start requested',
     billing: 'Billing the session…',
     live: 'Updated live', polling: 'Checking every few seconds',

@@ -60,7 +60,7 @@ const zh: typeof en = {
     phone: '手机号', email: '邮箱', wallet: '钱包', topUp: '充值', amount: '金额', available: '可用', onHold: '冻结',
     vehicles: '车辆', plate: '车牌', vin: '车架号', cards: '充电卡', ledger: '流水', payout: '退款给用户', new: '新建用户',
     coupons: '优惠券', nearby: '附近', free: '空闲 {n}', priceNow: '当前 {price}/kWh', start: '开始充电', stop: '停止充电',
-    code: '充电枪编码', scan: '扫码 / 输入编码', history: '充电记录', receipt: '收据', costSoFar: '当前费用', me: '我的',
+    code: '充电枪编码', scan: '扫码 / 输入编码', history: '充电记录', receipt: '收据', receiptUnavailable: '暂时无法显示此收据', costSoFar: '当前费用', me: '我的',
     kmAway: '{km} 公里', bind: '绑定充电卡', logical: '卡面号', physical: '芯片号', claim: '领取', startRequested: '已发送启动指令',
     billing: '正在结算…',
     live: '实时更新', polling: '每隔几秒查询一次',
