@@ -194,8 +194,12 @@ hz=$(getconf CLK_TCK)
   done
   w=$(echo "$t1 - $t0" | bc)
   awk -v r="$stored_window" -v w="$w" 'BEGIN {printf "window: %.0f s; meter rows stored: %d (%.0f /s)\n", w, r, r / w}'
-  awk -v n="$((n1 - n0))" -v s="$((s1 - s0))" -v k="$((k1 - k0))" -v p="$((p1 - p0))" -v hz="$hz" -v w="$w" 'BEGIN {
-    printf "CPU seconds in the window: nodes %.1f, simulators %.1f, Kafka %.1f, PostgreSQL %.1f (of %.0f available)\n", n / hz, s / hz, k / hz, p / hz, 2 * w }'
+  if (( kill_node > 0 || pg_outage > 0 )); then
+    echo "CPU seconds: not counted (a killed node or a restarted PostgreSQL takes its processes' counters with it)"
+  else
+    awk -v n="$((n1 - n0))" -v s="$((s1 - s0))" -v k="$((k1 - k0))" -v p="$((p1 - p0))" -v hz="$hz" -v w="$w" 'BEGIN {
+      printf "CPU seconds in the window: nodes %.1f, simulators %.1f, Kafka %.1f, PostgreSQL %.1f (of %.0f available)\n", n / hz, s / hz, k / hz, p / hz, 2 * w }'
+  fi
   printf "%s" "$events"
   if [[ $sim_warmup == 0 ]]; then
     echo "MeterValues answered over the whole run (simulators): $answered; meter rows stored over the whole run: $stored_all$( ((stored_all >= answered)) && echo " (none lost)" || echo " (LOST $((answered - stored_all)))")"
