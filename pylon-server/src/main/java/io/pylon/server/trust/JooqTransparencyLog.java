@@ -83,8 +83,8 @@ public class JooqTransparencyLog implements TransparencyLog {
     }
 
     private void checkSigned(long treeSize) {
-        long latest = latest().head().treeSize();
-        if (treeSize > latest) {
+        if (!store.isSigned(treeSize)) {
+            long latest = latest().head().treeSize();
             throw new NoSuchElementException("No signed tree head covers size " + treeSize + " yet (latest " + latest + ")");
         }
     }

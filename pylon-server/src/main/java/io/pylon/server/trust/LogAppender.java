@@ -62,6 +62,8 @@ public class LogAppender implements SmartLifecycle {
     private volatile boolean running;
     private Thread writer;
     private CompactRange range; // owned by the writer thread
+    /** Upper subtrees completed by the last write, for the store's cache once committed (writer thread). */
+    private final List<CompactRange.Completed> upperWritten = new ArrayList<>();
 
     public LogAppender(DSLContext db, LogStore store, TreeHeadSigner signer, Clock clock) {
         this.db = db;
@@ -103,6 +105,8 @@ public class LogAppender implements SmartLifecycle {
                     size += next.entries().size();
                 }
                 List<long[]> indexes = db.transactionResult(cfg -> write(cfg.dsl(), batch));
+                store.signed(range.size());
+                upperWritten.forEach(c -> store.written(c.subtree(), c.hash()));
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).done().complete(indexes.get(i));
                 }
@@ -130,6 +134,7 @@ public class LogAppender implements SmartLifecycle {
         List<Object[]> nodeRows = new ArrayList<>();
         List<long[]> result = new ArrayList<>();
         CompactRange working = range.copy(); // the committed range stays as it was if this transaction fails
+        upperWritten.clear();
         for (Pending p : batch) {
             long[] indexes = new long[p.entries().size()];
             for (int i = 0; i < indexes.length; i++) {
@@ -144,6 +149,9 @@ public class LogAppender implements SmartLifecycle {
                     for (CompactRange.Completed c : working.append(leaf)) {
                         if (c.subtree().level() > 0) {
                             nodeRows.add(new Object[] {c.subtree().level(), c.subtree().index(), c.hash()});
+                        }
+                        if (c.subtree().level() >= LogStore.CACHED_LEVEL) {
+                            upperWritten.add(c);
                         }
                     }
                     known.put(key, index);
@@ -210,6 +218,7 @@ public class LogAppender implements SmartLifecycle {
     @Override
     public void start() {
         signEmptyTreeOnce();
+        store.preload();
         running = true;
         writer = Thread.ofPlatform().name("transparency-log-writer").daemon().start(this::run);
     }

@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Starts the platform in this JVM on a PostgreSQL database of its own, appends session-sized records from
  * {@code threads} callers, {@code batch} entries per call, until the log holds {@code entries}; then generates
  * {@code proofs} inclusion proofs for random entries against the latest signed tree head (each verified) and reports
- * p50 / p99 / max of generation, first for {@code coldProofs} proofs on a fresh upper-level cache, then warm.
+ * p50 / p99 / max of generation, first for the {@code coldProofs} proofs right after start (upper levels preloaded, JIT cold), then warm.
  *
  * <p>Arguments ({@code key=value}): pg (admin JDBC URL), user, db (pylon_bench_trust), entries (10000000), batch
  * (1000), threads (4), proofs (20000), coldProofs (1000), reload (false: keep what is logged and append the rest).
@@ -61,6 +61,7 @@ public final class TransparencyBench {
             JooqTransparencyLog log = app.getBean(JooqTransparencyLog.class);
             append(log, Long.parseLong(a.get("entries")), Integer.parseInt(a.get("batch")), Integer.parseInt(a.get("threads")));
             proofs(log, Integer.parseInt(a.get("proofs")), Integer.parseInt(a.get("coldProofs")));
+            roundTrips(app.getBean(org.jooq.DSLContext.class), Integer.parseInt(a.get("proofs")));
         } finally {
             app.close();
         }
@@ -129,8 +130,21 @@ public final class TransparencyBench {
         if (!ProofVerifier.verifyInclusion(sample.leafHash(), check, head.head().rootHash())) {
             throw new IllegalStateException("proof of entry " + sample.index() + " does not verify");
         }
-        report("PROOF (cold upper-level cache)", time(log, size, cold, random), size, check.path().size());
+        report("PROOF (first after start: JIT and database pages cold, upper levels preloaded)", time(log, size, cold, random), size, check.path().size());
         report("PROOF (warm)", time(log, size, count, random), size, check.path().size());
+    }
+
+    /** What one database round trip costs here, for scale: {@code select 1} through the same pool. */
+    private static void roundTrips(org.jooq.DSLContext db, int count) {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t = System.nanoTime();
+            db.selectOne().fetchSingle();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("ROUND TRIP (select 1 on the platform's pool): %,d: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", count,
+                nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6, nanos[count - 1] / 1e6);
     }
 
     private static long[] time(JooqTransparencyLog log, long size, int count, SplittableRandom random) {

@@ -1,6 +1,13 @@
 package io.pylon.server.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pylon.domain.trust.EntryKind;
+import io.pylon.domain.trust.InclusionProof;
+import io.pylon.domain.trust.NewEntry;
+import io.pylon.domain.trust.ProofVerifier;
+import io.pylon.domain.trust.SignedTreeHead;
 
 import io.pylon.server.support.Api;
 import io.pylon.server.support.Charging;
@@ -17,8 +24,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Base64;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +46,12 @@ class TransparencyIT extends PylonIT {
     DataSource dataSource;
     @Autowired
     TrustCatchUp catchUp;
+    @Autowired
+    JooqTransparencyLog log;
+    @Autowired
+    LogAppender appender;
+    @Autowired
+    DSLContext dsl;
 
     record Charged(Tenant op, Api app, long orderId, String charger) {}
 
@@ -146,6 +163,48 @@ class TransparencyIT extends PylonIT {
         assertThat(regulator.status()).as(regulator.raw()).isEqualTo(201);
         Api reg = new Api(httpPort).login("reg-" + c.op().code(), "regulator-pw-1");
         assertThat(reg.get("/api/v1/transparency/entries/" + index + "/bundle").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anInclusionProofIsOneRoundTripAndOnlySignedSizesAreProved() {
+        // enough entries that the proofs need cached upper levels (256 leaves and more), inner nodes and leaves
+        String run = "proof-" + SEQ.incrementAndGet() + "-" + System.nanoTime();
+        List<NewEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            entries.add(new NewEntry(EntryKind.METER_SEAL, run + "-" + i, null, java.util.Map.of("n", i)));
+        }
+        SignedTreeHead before = log.latest();
+        long[] indexes = log.appendAll(entries);
+        SignedTreeHead head = log.latest();
+        long size = head.head().treeSize();
+
+        // a node that has just started (another node may have appended): it preloads the upper levels, then
+        // learns the signed size once
+        AtomicInteger statements = new AtomicInteger();
+        LogStore store = new LogStore(dsl.configuration().derive(
+                new DefaultExecuteListenerProvider(ExecuteListener.onExecuteStart(ctx -> statements.incrementAndGet()))).dsl());
+        store.preload();
+        JooqTransparencyLog fresh = new JooqTransparencyLog(appender, store);
+        fresh.inclusion(indexes[0], size);
+        for (long index : new long[] {indexes[0], indexes[299], indexes[599], 0, size - 1}) {
+            statements.set(0);
+            InclusionProof proof = fresh.inclusion(index, size);
+            assertThat(statements.get()).as("statements for the proof of entry %d", index).isEqualTo(1);
+            byte[] leaf = log.entry(index).orElseThrow().leafHash();
+            assertThat(ProofVerifier.verifyInclusion(leaf, proof, head.head().rootHash())).as("entry %d", index).isTrue();
+        }
+
+        // the tree as it was before these entries is a prefix of the tree after them, proved through the same store
+        statements.set(0);
+        var consistency = fresh.consistency(before.head().treeSize(), size);
+        assertThat(statements.get()).isEqualTo(1);
+        assertThat(ProofVerifier.verifyConsistency(consistency, before.head().rootHash(), head.head().rootHash())).isTrue();
+
+        // a size no head signs is refused, whatever the cache holds
+        assertThatThrownBy(() -> fresh.inclusion(0, size + 1000)).isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("No signed tree head covers size " + (size + 1000));
+        assertThat(store.isSigned(size + 1000)).isFalse();
+        assertThat(store.isSigned(size)).isTrue();
     }
 
     @Test
