@@ -31,6 +31,17 @@ public interface ChargerRepository {
      */
     void recordStatus(String chargerId, StatusReport report, Instant receivedAt);
 
+    /**
+     * Stores a connector status as {@link #recordStatus} does together with the event it causes, in one commit
+     * (distributed mode, where an event is a row written with what caused it), when this store can: many of them
+     * may then share one group commit. False when it cannot, and then nothing was stored: the caller runs
+     * {@link #recordStatus} and publishes the event in a transaction of its own.
+     */
+    default boolean recordStatusWithEvent(String chargerId, StatusReport report, Instant receivedAt,
+            io.pylon.domain.event.DomainEvent event) {
+        return false;
+    }
+
     List<ConnectorState> connectors(String chargerId);
 
     List<StatusReport> statusHistory(String chargerId, int connectorId, int limit);

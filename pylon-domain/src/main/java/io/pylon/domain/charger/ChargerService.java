@@ -131,19 +131,21 @@ public final class ChargerService {
     /**
      * Stores a connector status and its history entry (durable when this returns) with its
      * {@link ConnectorStatusChanged} event, then tells listeners. With a transactional publisher (the outbox of
-     * distributed mode) both go into one transaction; otherwise the status joins the store's group commit and the
-     * event is delivered once it is stored.
+     * distributed mode) both go into one commit, the store's group commit where it can; otherwise the status joins
+     * the store's group commit and the event is delivered once it is stored.
      */
     public void status(String chargerId, StatusReport report) {
         Instant now = clock.instant();
         Instant at = report.timestamp() == null ? now : report.timestamp();
         ConnectorStatusChanged changed = new ConnectorStatusChanged(chargerId, report.connectorId(), report.status(), report.errorCode(), at);
         if (events.transactional()) {
-            tx.inTransaction(() -> {
-                chargers.recordStatus(chargerId, report, now);
-                events.publish(changed);
-                return null;
-            });
+            if (!chargers.recordStatusWithEvent(chargerId, report, now, changed)) {
+                tx.inTransaction(() -> {
+                    chargers.recordStatus(chargerId, report, now);
+                    events.publish(changed);
+                    return null;
+                });
+            }
         } else {
             chargers.recordStatus(chargerId, report, now);
             events.publish(changed);

@@ -8,7 +8,13 @@ import io.pylon.domain.event.DomainEvent;
 import io.pylon.domain.event.DomainEvents;
 import io.pylon.server.cluster.NodeIdentity;
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -49,11 +55,40 @@ public class OutboxDomainEvents implements DomainEvents {
         return true;
     }
 
+    /** An outbox row not yet written: for stores that write it in a commit of their own ({@link #insert}). */
+    public record Row(String eventId, String chargerId, String type, String payload, Instant createdAt) {}
+
     @Override
     public void publish(DomainEvent event) {
+        Row row = row(event);
+        db.insertInto(OUTBOX).set(EVENT_ID, row.eventId()).set(CHARGER_ID, row.chargerId()).set(EVENT_TYPE, row.type())
+                .set(PAYLOAD, row.payload()).set(CREATED_AT, row.createdAt()).execute();
+    }
+
+    /** The row that publishes this event once it is committed. */
+    public Row row(DomainEvent event) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), self.id(), event);
-        db.insertInto(OUTBOX).set(EVENT_ID, envelope.eventId()).set(CHARGER_ID, event.chargerId())
-                .set(EVENT_TYPE, event.getClass().getSimpleName()).set(PAYLOAD, BusCodec.writeEvent(envelope))
-                .set(CREATED_AT, clock.instant()).execute();
+        return new Row(envelope.eventId(), event.chargerId(), event.getClass().getSimpleName(), BusCodec.writeEvent(envelope),
+                clock.instant());
+    }
+
+    /** Writes rows in the caller's transaction, in their order (the relay publishes by id), as one statement. */
+    public static void insert(Connection c, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        StringBuilder sql = new StringBuilder("insert into event_outbox (event_id, charger_id, event_type, payload, created_at) values ");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "(?,?,?,?,?)" : ",(?,?,?,?,?)");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (Row r : rows) {
+                ps.setString(p++, r.eventId());
+                ps.setString(p++, r.chargerId());
+                ps.setString(p++, r.type());
+                ps.setString(p++, r.payload());
+                ps.setObject(p++, OffsetDateTime.ofInstant(r.createdAt(), ZoneOffset.UTC));
+            }
+            ps.executeUpdate();
+        }
     }
 }

@@ -3,12 +3,14 @@ package io.pylon.server.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pylon.domain.charger.StatusReport;
+import io.pylon.server.bus.OutboxDomainEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
@@ -19,13 +21,15 @@ import org.springframework.stereotype.Component;
  * multi-row insert, the connectors' current status in one JDBC batch (newer reports win: a late report with an
  * older timestamp changes only the history), one commit. A StatusNotification used to be its own transaction of
  * two statements on the shared pool; under load those commits queued for seconds (docs/benchmarks.md section 2).
+ * In distributed mode each report brings the outbox row of its event, written in the same commit (both or neither).
  */
 @Component
 public class BatchingStatusStore implements SmartLifecycle, org.springframework.beans.factory.DisposableBean {
     static final int MAX_ROWS = 500;
     private static final int WRITERS = 1;
 
-    record Report(String chargerId, StatusReport report, Instant receivedAt) {
+    /** A status report, with the outbox row of its event in distributed mode (else null). */
+    record Report(String chargerId, StatusReport report, Instant receivedAt, OutboxDomainEvents.Row event) {
         Instant at() {
             return report.timestamp() == null ? receivedAt : report.timestamp();
         }
@@ -51,7 +55,12 @@ public class BatchingStatusStore implements SmartLifecycle, org.springframework.
 
     /** Returns once the report is committed. */
     void record(String chargerId, StatusReport report, Instant receivedAt) {
-        commits.submit(new Report(chargerId, report, receivedAt));
+        commits.submit(new Report(chargerId, report, receivedAt, null));
+    }
+
+    /** Returns once the report and the outbox row of its event are committed, both in the same group commit. */
+    void record(String chargerId, StatusReport report, Instant receivedAt, OutboxDomainEvents.Row event) {
+        commits.submit(new Report(chargerId, report, receivedAt, event));
     }
 
     private static void write(Connection c, List<Report> batch) throws SQLException {
@@ -94,6 +103,11 @@ public class BatchingStatusStore implements SmartLifecycle, org.springframework.
             }
             if (any) ps.executeBatch();
         }
+        List<OutboxDomainEvents.Row> events = new ArrayList<>();
+        for (Report r : batch) {
+            if (r.event() != null) events.add(r.event());
+        }
+        OutboxDomainEvents.insert(c, events);
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -23,12 +23,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.pylon.domain.event.DomainEvent;
+import io.pylon.server.bus.OutboxDomainEvents;
 import io.pylon.server.cluster.NodeIdentity;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
@@ -83,9 +86,11 @@ public class JooqChargerRepository implements ChargerRepository {
     private final BatchingStatusStore statusStore;
     private final SpringTransactions transactions;
     private final String node;
+    private final OutboxDomainEvents outbox;
 
     public JooqChargerRepository(DSLContext db, Tenancy tenancy, DailyRollups rollups, BatchingStatusStore statusStore,
-                                 SpringTransactions transactions, NodeIdentity node) {
+                                 SpringTransactions transactions, NodeIdentity node, ObjectProvider<OutboxDomainEvents> outbox) {
+        this.outbox = outbox.getIfAvailable();
         this.db = db;
         this.tenancy = tenancy;
         this.rollups = rollups;
@@ -154,6 +159,17 @@ public class JooqChargerRepository implements ChargerRepository {
                 .set(BOX_SERIAL, b.chargeBoxSerialNumber()).set(FIRMWARE, b.firmwareVersion()).set(ICCID, b.iccid())
                 .set(IMSI, b.imsi()).set(METER_TYPE, b.meterType()).set(METER_SERIAL, b.meterSerialNumber())
                 .set(LAST_BOOT, at).set(LAST_SEEN, at).set(ONLINE, true).set(NODE, node).set(UPDATED_AT, at).where(ID.eq(id)).execute();
+    }
+
+    /** In distributed mode a report and its event's outbox row share the status group commit (not a fault: see below). */
+    @Override
+    public boolean recordStatusWithEvent(String chargerId, StatusReport r, Instant receivedAt, DomainEvent event) {
+        if (outbox == null || r.status() == ConnectorStatus.FAULTED
+                || org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            return false;
+        }
+        statusStore.record(chargerId, r, receivedAt, outbox.row(event));
+        return true;
     }
 
     @Override
