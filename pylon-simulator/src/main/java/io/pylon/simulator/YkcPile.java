@@ -59,6 +59,8 @@ public final class YkcPile {
     private ScheduledFuture<?> heartbeat;
     private ScheduledFuture<?> idleReports;
     private final CompletableFuture<Void> firstLogin = new CompletableFuture<>();
+    /** Chooses start times and cards when this pile drives sessions on its own (event loop only). */
+    private java.util.Random driver;
 
     /** A session on one gun. Energy in kWh with 4 decimals; amounts in yuan with 4. */
     private static final class Gun {
@@ -73,6 +75,8 @@ public final class YkcPile {
         ScheduledFuture<?> reports;
         /** The serial of the parallel session this gun follows (V1.6 two-gun charging; the leading gun records it). */
         String following;
+        /** The next start of a driven session ({@link #drive}), if one is due. */
+        ScheduledFuture<?> nextStart;
 
         boolean charging() {
             return serial != null;
@@ -214,18 +218,52 @@ public final class YkcPile {
         return done;
     }
 
-    /** Starts sessions by card on idle guns so that about {@code share} of the guns charge. */
+    /**
+     * Drives card sessions so that about {@code share} of the guns charge from the start, as the OCPP simulator does:
+     * a gun starts a few seconds after start-up with probability {@code share} (the steady state), otherwise after an
+     * idle gap; after every session the next start follows an idle gap. Gaps are exponential with the mean that keeps
+     * the share ({@code session × (1 − share) / share}).
+     */
     void drive(java.util.Random random) {
         if (config.cards().isEmpty() || config.chargingShare() <= 0) return;
-        long meanGapMs = Math.max(1000, (long) (config.sessionDuration().toMillis() * (1 - config.chargingShare()) / config.chargingShare()));
-        loop.schedule(() -> {
+        loop.execute(() -> {
+            driver = random;
             for (int g = 1; g <= config.guns(); g++) {
-                if (loggedIn && idle(guns.get(g)) && !cardStarts.containsKey(g) && random.nextDouble() < 0.5) {
-                    startCard(g, config.cards().get(random.nextInt(config.cards().size())));
-                }
+                scheduleStart(g, random.nextDouble() < config.chargingShare() ? 2_000 + (long) (random.nextDouble() * 10_000) : idleGap());
             }
-            drive(random);
-        }, (long) (meanGapMs * (0.5 + random.nextDouble())), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private long idleGap() {
+        double meanMs = config.sessionDuration().toMillis() * (1 - config.chargingShare()) / config.chargingShare();
+        return 1_000 + (long) (-Math.log(1 - driver.nextDouble()) * meanMs);
+    }
+
+    /** The next driven start on this gun (one timer a gun). */
+    private void scheduleStart(int gun, long delayMs) {
+        Gun g = guns.get(gun);
+        if (g.nextStart != null) g.nextStart.cancel(false);
+        g.nextStart = loop.schedule(() -> tryStart(gun), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** After a session on a driven pile: the driver comes back after an idle gap. */
+    private void sessionEnded(int gun) {
+        if (driver != null) scheduleStart(gun, idleGap());
+    }
+
+    private void tryStart(int gun) {
+        Gun g = guns.get(gun);
+        g.nextStart = null;
+        if (!wanted) return;
+        if (!loggedIn) {
+            scheduleStart(gun, 1_000 + driver.nextInt(2_000)); // (re)connecting: try again shortly
+            return;
+        }
+        if (!idle(g) || cardStarts.containsKey(gun)) return; // busy: the end of that session schedules the next start
+        startCard(gun, config.cards().get(driver.nextInt(config.cards().size())))
+                .whenComplete((serial, refused) -> {
+                    if (refused != null) loop.execute(() -> sessionEnded(gun));
+                });
     }
 
     // ------------------------------------------------------------------ frames from the platform
@@ -354,7 +392,8 @@ public final class YkcPile {
         g.energy = Gun.zeros();
         g.amount = Gun.zeros();
         g.stepNanos = System.nanoTime();
-        g.stopAtNanos = g.stepNanos + (long) (config.sessionDuration().toNanos() * (0.5 + Math.random()));
+        // exponential, as in the OCPP simulator: memoryless, so a fleet that starts in its steady state stays in it
+        g.stopAtNanos = g.stepNanos + 1_000_000_000L + (long) (-Math.log(1 - Math.random()) * config.sessionDuration().toNanos());
         report(gun);
         g.reports = loop.scheduleAtFixedRate(() -> {
             if (System.nanoTime() >= g.stopAtNanos && kind == TransactionRecord.CARD) finish(gun, 0x41);
@@ -394,11 +433,13 @@ public final class YkcPile {
             if (g.serial.equals(other.getValue().following)) {
                 other.getValue().following = null;
                 report(other.getKey());
+                sessionEnded(other.getKey());
             }
         }
         g.serial = null;
         report(gun);
         sendRecord(record.transaction(), false);
+        sessionEnded(gun);
     }
 
     private void sendRecord(String serial, boolean afterReconnect) {

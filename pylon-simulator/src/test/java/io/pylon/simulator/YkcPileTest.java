@@ -8,6 +8,7 @@ import io.pylon.ykc.message.Login;
 import io.pylon.ykc.message.ParallelCharging;
 import io.pylon.ykc.message.RealTimeData;
 import io.pylon.ykc.message.RemoteStart;
+import io.pylon.ykc.message.StartRequest;
 import io.pylon.ykc.message.YkcMessage;
 import io.pylon.ykc.message.YkcMessages;
 import java.io.DataInputStream;
@@ -71,6 +72,65 @@ class YkcPileTest {
                 assertThat(busy.single().reason()).isEqualTo(2);
             }
         }
+    }
+
+    @Test
+    void aDrivenPileStartsItsShareOfGunsSoonAfterLoginAndTriesAgainAfterARefusal() throws Exception {
+        try (ServerSocket server = new ServerSocket(0)) {
+            // every gun charging: both start within the start-up spread (2 to 12 s), none waits a session's length
+            YkcFleetConfig config = YkcFleetConfig.defaults("127.0.0.1", server.getLocalPort()).withCount(1)
+                    .withPilePrefix("3201").withGuns(2).withIntervals(Duration.ofSeconds(30), Duration.ofSeconds(15))
+                    .withCharging(1.0, List.of("1234ABCD"), Duration.ofMinutes(20), 60).withRun(0, null, 7L, List.of());
+            try (YkcFleet fleet = YkcFleet.start(config); Socket pile = server.accept()) {
+                pile.setSoTimeout(200);
+                DataInputStream in = new DataInputStream(pile.getInputStream());
+                OutputStream out = pile.getOutputStream();
+                next(in, Duration.ofSeconds(5));
+                write(out, 1, new Login.Reply(PILE, true));
+
+                List<StartRequest.Request> starts = startRequests(in, 2, Duration.ofSeconds(14));
+                assertThat(starts).extracting(StartRequest.Request::gun).containsExactlyInAnyOrder(1, 2);
+                assertThat(starts).allSatisfy(r -> assertThat(r.card()).endsWith("1234ABCD"));
+
+                // gun 1 refused (no credit): the driver comes back after an idle gap (1 s here, every gun charging)
+                write(out, 2, new StartRequest.Authorisation("0".repeat(32), PILE, 1, "0", BigDecimal.ZERO, false, 3));
+                assertThat(startRequests(in, 1, Duration.ofSeconds(4))).extracting(StartRequest.Request::gun).containsExactly(1);
+            }
+        }
+    }
+
+    @Test
+    void withHalfTheGunsChargingAboutHalfStartAtOnceNotASessionLengthLater() throws Exception {
+        try (ServerSocket server = new ServerSocket(0)) {
+            YkcFleetConfig config = YkcFleetConfig.defaults("127.0.0.1", server.getLocalPort()).withCount(1)
+                    .withPilePrefix("3201").withGuns(8).withIntervals(Duration.ofSeconds(30), Duration.ofSeconds(15))
+                    .withCharging(0.5, List.of("1234ABCD"), Duration.ofMinutes(20), 60).withRun(0, null, 11L, List.of());
+            try (YkcFleet fleet = YkcFleet.start(config); Socket pile = server.accept()) {
+                pile.setSoTimeout(200);
+                DataInputStream in = new DataInputStream(pile.getInputStream());
+                next(in, Duration.ofSeconds(5));
+                write(pile.getOutputStream(), 1, new Login.Reply(PILE, true));
+                java.util.Set<Integer> started = new java.util.HashSet<>();
+                long until = System.nanoTime() + Duration.ofSeconds(13).toNanos();
+                while (System.nanoTime() < until) {
+                    Frame f = next(in, Duration.ofMillis(200));
+                    if (f != null && f.message() instanceof StartRequest.Request r) started.add(r.gun());
+                }
+                // the others wait an idle gap of 20 minutes on average: none of them within the start-up spread
+                assertThat(started.size()).as("guns started in the first 13 s: %s", started).isBetween(2, 6);
+            }
+        }
+    }
+
+    private static List<StartRequest.Request> startRequests(DataInputStream in, int n, Duration within) throws IOException {
+        List<StartRequest.Request> found = new ArrayList<>();
+        long until = System.nanoTime() + within.toNanos();
+        while (found.size() < n && System.nanoTime() < until) {
+            Frame f = next(in, Duration.ofMillis(200));
+            if (f != null && f.message() instanceof StartRequest.Request r) found.add(r);
+        }
+        assertThat(found).as("0x31 start requests").hasSize(n);
+        return found;
     }
 
     private static ParallelCharging.RemoteStartCommand parallel(String serial, int gun, boolean master) {
