@@ -118,7 +118,8 @@ public class YkcCommands {
     /**
      * V1.6 parallel charging: 0xA3 to the leading gun (master flag) and to the following gun, both with the one
      * transaction serial and one parallel serial; once both guns started, the session opens on the leading gun. A
-     * gun that started while the other refused is stopped again.
+     * gun that started while the other refused is stopped again; when either gun does not answer in time, both are
+     * told to stop and the command fails as a single start would.
      */
     private CompletableFuture<CommandResult> parallelStart(YkcConnection c, ChargerCommand.ParallelRemoteStart start) {
         if (start.connectorId() == start.secondConnectorId() || start.connectorId() < 1 || start.secondConnectorId() < 1) {
@@ -133,7 +134,16 @@ public class YkcCommands {
         var balance = cards.balance(pile, idTag);
         CompletableFuture<ParallelCharging.RemoteStartReply> lead = parallelCall(c, serial, parallel, start.connectorId(), true, logical, physical, balance);
         CompletableFuture<ParallelCharging.RemoteStartReply> follow = parallelCall(c, serial, parallel, start.secondConnectorId(), false, logical, physical, balance);
-        return lead.thenCombine(follow, (a, b) -> {
+        // both answers, or the failure of either (no answer in time, connection lost): then every gun that may have
+        // started is stopped again (a stop to a gun that did not start changes nothing), and the failure is the answer
+        CompletableFuture<Void> both = CompletableFuture.allOf(lead, follow).exceptionallyCompose(failure -> {
+            c.send(new RemoteStop.Command(pile, start.connectorId()));
+            c.send(new RemoteStop.Command(pile, start.secondConnectorId()));
+            return CompletableFuture.failedFuture(failure);
+        });
+        return both.thenApply(ignored -> {
+            ParallelCharging.RemoteStartReply a = lead.join();
+            ParallelCharging.RemoteStartReply b = follow.join();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("transactionSerial", serial);
             data.put("parallelSerial", parallel);
