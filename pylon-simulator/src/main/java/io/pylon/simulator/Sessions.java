@@ -172,6 +172,31 @@ final class Sessions {
         }
     }
 
+    /** See {@link SimulatedCharger#replaySession}. */
+    CompletableFuture<Integer> replay(int connectorId, String idTag, Instant start, Instant end, long energyWh) {
+        if (!charger.validConnector(connectorId) || connectorId == 0 || charger.connectors[connectorId].session != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("connector " + connectorId + " is not free"));
+        }
+        if (!end.isAfter(start) || energyWh < 0) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a session ends after it starts, energy ≥ 0"));
+        }
+        ConnectorState c = charger.connectors[connectorId];
+        long meterStart = (long) Math.floor(c.registerWh);
+        c.registerWh = meterStart + energyWh;
+        java.util.concurrent.atomic.AtomicReference<Integer> txId = new java.util.concurrent.atomic.AtomicReference<>();
+        charger.calls.sendTransactional("StartTransaction", Json.object().put("connectorId", connectorId).put("idTag", idTag)
+                .put("meterStart", meterStart).put("timestamp", Json.time(start)), p -> p)
+                .thenAccept(reply -> {
+                    JsonNode id = reply == null ? null : reply.get("transactionId");
+                    if (id != null && id.isIntegralNumber()) txId.set(id.intValue());
+                });
+        // queued behind the start, so it is sent once the start's answer gave the transaction id
+        return charger.calls.sendTransactional("StopTransaction", Json.object().put("meterStop", meterStart + energyWh)
+                        .put("timestamp", Json.time(end)).put("reason", "Local").put("idTag", idTag),
+                p -> txId.get() == null ? null : p.put("transactionId", txId.get()))
+                .thenApply(reply -> txId.get());
+    }
+
     // ---------------------------------------------------------------- stop
 
     boolean stop(int connectorId, String reason) {

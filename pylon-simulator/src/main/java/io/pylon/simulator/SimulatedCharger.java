@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -182,6 +183,17 @@ public final class SimulatedCharger {
      */
     public CompletableFuture<Boolean> startSession(int connectorId, String idTag) {
         return onLoop(() -> sessions.start(connectorId, idTag, false)).thenCompose(f -> f);
+    }
+
+    /**
+     * A session this charger ran while the central system could not see it, uploaded now: StartTransaction and
+     * StopTransaction with their own timestamps, the meter advancing by {@code energyWh} (as a charger sends what it
+     * queued offline). The connector must be free.
+     *
+     * @return completes with the transaction id once the StopTransaction was answered
+     */
+    public CompletableFuture<Integer> replaySession(int connectorId, String idTag, Instant start, Instant end, long energyWh) {
+        return onLoop(() -> sessions.replay(connectorId, idTag, start, end, energyWh)).thenCompose(f -> f);
     }
 
     /**

@@ -52,6 +52,8 @@ public final class YkcPile {
     private final Map<String, Long> recordsSentAt = new HashMap<>();
     private final LinkedHashMap<String, Unconfirmed> records = new LinkedHashMap<>();
     private final Map<Integer, CompletableFuture<String>> cardStarts = new HashMap<>();
+    /** Replayed sessions waiting for their record's confirmation, by serial. */
+    private final Map<String, CompletableFuture<String>> replays = new HashMap<>();
     private BillingModel model;
     private Channel channel;
     private volatile boolean loggedIn;
@@ -206,6 +208,57 @@ public final class YkcPile {
                     "0".repeat(32), ""));
         });
         return result;
+    }
+
+    /**
+     * A session the pile ran on its own (an offline card start) and now uploads: a transaction record (0x3B, kind
+     * offline card) of {@code kwh} delivered at constant power from {@code start} to {@code end}, split over the
+     * bands of the pile's billing model half hour by half hour and priced by it, sent and retried like every record.
+     * Completes with the record's serial once the platform confirmed it, exceptionally when it refused it.
+     */
+    public CompletableFuture<String> replaySession(int gun, String card, LocalDateTime start, LocalDateTime end, BigDecimal kwh) {
+        if (!end.isAfter(start) || kwh.signum() < 0) {
+            throw new IllegalArgumentException("a session ends after it starts and delivers no negative energy");
+        }
+        CompletableFuture<String> confirmed = new CompletableFuture<>();
+        loop.execute(() -> {
+            String serial = code + String.format("%02d", gun) + start.format(java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss"))
+                    + String.format("%04d", replays.size() % 10_000);
+            BigDecimal[] energy = Gun.zeros();
+            long total = java.time.Duration.between(start, end).getSeconds();
+            for (LocalDateTime t = start; t.isBefore(end); ) {
+                LocalDateTime slotEnd = t.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusMinutes(t.getMinute() < 30 ? 30 : 60);
+                LocalDateTime to = slotEnd.isBefore(end) ? slotEnd : end;
+                int band = model == null ? 2 : model.slots().get(t.getHour() * 2 + t.getMinute() / 30);
+                energy[band] = energy[band].add(kwh.multiply(BigDecimal.valueOf(java.time.Duration.between(t, to).getSeconds()))
+                        .divide(BigDecimal.valueOf(total), 8, RoundingMode.HALF_UP));
+                t = to;
+            }
+            int largest = 0;
+            for (int b = 0; b < 4; b++) {
+                energy[b] = energy[b].setScale(4, RoundingMode.HALF_UP);
+                if (energy[b].compareTo(energy[largest]) > 0) largest = b;
+            }
+            BigDecimal sum = energy[0].add(energy[1]).add(energy[2]).add(energy[3]);
+            energy[largest] = energy[largest].add(kwh.setScale(4, RoundingMode.HALF_UP).subtract(sum)); // the bands add up to the total
+            List<TransactionRecord.BandUsage> bands = new ArrayList<>();
+            BigDecimal amount = BigDecimal.ZERO.setScale(4);
+            for (int b = 0; b < 4; b++) {
+                BigDecimal price = model == null ? BigDecimal.ZERO : model.electricity().get(b).add(model.service().get(b));
+                BigDecimal bandAmount = energy[b].multiply(price).setScale(4, RoundingMode.HALF_UP);
+                amount = amount.add(bandAmount);
+                bands.add(new TransactionRecord.BandUsage(price, energy[b], energy[b], bandAmount));
+            }
+            BigDecimal energyTotal = kwh.setScale(4, RoundingMode.HALF_UP);
+            String physical = "0".repeat(16 - card.length()) + card;
+            TransactionRecord.Record record = new TransactionRecord.Record(serial, code, gun, start.withNano(0), end.withNano(0), bands,
+                    BigDecimal.ZERO, energyTotal, energyTotal, energyTotal, amount, "", TransactionRecord.OFFLINE_CARD,
+                    end.withNano(0), 0x41, physical);
+            replays.put(serial, confirmed);
+            records.put(serial, new Unconfirmed(record, 0));
+            sendRecord(serial, false);
+        });
+        return confirmed;
     }
 
     /** The driver ends the session at the pile; the record follows. */
@@ -366,6 +419,9 @@ public final class YkcPile {
                 Long sent = recordsSentAt.remove(c.transaction());
                 if (sent != null) recorder.answered("record", System.nanoTime() - sent, !c.accepted());
                 records.remove(c.transaction());
+                CompletableFuture<String> replayed = replays.remove(c.transaction());
+                if (replayed != null && c.accepted()) replayed.complete(c.transaction());
+                else if (replayed != null) replayed.completeExceptionally(new IllegalStateException("record " + c.transaction() + " refused"));
             }
             case RealTimeData.Read r -> report(r.gun());
             case RemoteReboot.Command c -> reply(seq, new RemoteReboot.Reply(code, true));
