@@ -45,6 +45,7 @@ public final class OrderService implements SessionListener, StatusListener {
     private final Clock clock;
     private final UsageSource usage;
     private final java.util.List<OrderListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.util.concurrent.Executor listenerExecutor = Runnable::run;
     private static final System.Logger LOG = System.getLogger(OrderService.class.getName());
 
     public OrderService(OrderRepository orders, IdTokenRepository tokens, BillingContext.Source contexts,
@@ -61,6 +62,16 @@ public final class OrderService implements SessionListener, StatusListener {
     /** Registers who hears of orders whose bill is final (the transparency log); set at wiring time. */
     public void listen(OrderListener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Where listeners hear of final bills: on the caller's thread unless set (tests of the domain). The platform
+     * hands them to a pool of their own, so a charger's stop is answered once the bill is stored, not after the
+     * transparency log, the anomaly checks and the regulator feed have run (a crash in between loses nothing: the
+     * log's catch-up runs the listeners of every final order it has no entry for).
+     */
+    public void notifyOn(java.util.concurrent.Executor executor) {
+        this.listenerExecutor = java.util.Objects.requireNonNull(executor);
     }
 
     @Override
@@ -224,6 +235,10 @@ public final class OrderService implements SessionListener, StatusListener {
         if (listeners.isEmpty()) {
             return;
         }
+        listenerExecutor.execute(() -> tellListeners(orderId));
+    }
+
+    private void tellListeners(long orderId) {
         Optional<Order> order = orders.find(orderId);
         for (OrderListener listener : listeners) {
             try {

@@ -38,6 +38,9 @@ public abstract class PylonIT {
     @Autowired
     protected io.pylon.server.ykc.YkcGateway ykcGateway;
 
+    @Autowired
+    private io.pylon.server.config.OrderListenerPool orderListeners;
+
     protected Api api;
 
     @BeforeEach
@@ -55,5 +58,19 @@ public abstract class PylonIT {
 
     protected String ocppUrl() {
         return "ws://127.0.0.1:" + ocppPort() + "/ocpp";
+    }
+
+    /**
+     * Waits until what listens to final bills (transparency log, anomaly checks, regulator feed) has run: they run
+     * after the charger got its answer, so a test that reads their results right after a stop waits here first.
+     */
+    protected void orderListenersDone() {
+        try {
+            org.assertj.core.api.Assertions.assertThat(orderListeners.awaitIdle(java.time.Duration.ofSeconds(20)))
+                    .as("order listeners idle within 20 s").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

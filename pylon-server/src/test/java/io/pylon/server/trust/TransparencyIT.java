@@ -62,6 +62,7 @@ class TransparencyIT extends PylonIT {
         String phone = "1390000" + String.format("%04d", n) + (System.nanoTime() % 10);
         Charging.driverWithBalance(op, phone, "100", "TC" + n + op.code().hashCode() % 1000);
         Charging.charge(ocppPort(), charger, "TC" + n + op.code().hashCode() % 1000, wh);
+        orderListenersDone(); // the order is logged after the charger's answer
         Api app = op.driverApp(phone);
         var orders = app.get("/api/v1/me/orders");
         assertThat(orders.status()).as(orders.raw()).isEqualTo(200);
