@@ -76,49 +76,54 @@ class YkcPileTest {
 
     @Test
     void aDrivenPileStartsItsShareOfGunsSoonAfterLoginAndTriesAgainAfterARefusal() throws Exception {
-        try (ServerSocket server = new ServerSocket(0)) {
-            // every gun charging: both start within the start-up spread (2 to 12 s), none waits a session's length
-            YkcFleetConfig config = YkcFleetConfig.defaults("127.0.0.1", server.getLocalPort()).withCount(1)
-                    .withPilePrefix("3201").withGuns(2).withIntervals(Duration.ofSeconds(30), Duration.ofSeconds(15))
-                    .withCharging(1.0, List.of("1234ABCD"), Duration.ofMinutes(20), 60).withRun(0, null, 7L, List.of());
-            try (YkcFleet fleet = YkcFleet.start(config); Socket pile = server.accept()) {
-                pile.setSoTimeout(200);
-                DataInputStream in = new DataInputStream(pile.getInputStream());
-                OutputStream out = pile.getOutputStream();
-                next(in, Duration.ofSeconds(5));
-                write(out, 1, new Login.Reply(PILE, true));
+        // every gun charging: both start within the start-up spread (2 to 12 s), none waits a session's length
+        try (DrivenPile p = DrivenPile.loggedIn(2, 1.0, 7L)) {
+            List<StartRequest.Request> starts = startRequests(p.in(), 2, Duration.ofSeconds(14));
+            assertThat(starts).extracting(StartRequest.Request::gun).containsExactlyInAnyOrder(1, 2);
+            assertThat(starts).allSatisfy(r -> assertThat(r.card()).endsWith("1234ABCD"));
 
-                List<StartRequest.Request> starts = startRequests(in, 2, Duration.ofSeconds(14));
-                assertThat(starts).extracting(StartRequest.Request::gun).containsExactlyInAnyOrder(1, 2);
-                assertThat(starts).allSatisfy(r -> assertThat(r.card()).endsWith("1234ABCD"));
-
-                // gun 1 refused (no credit): the driver comes back after an idle gap (1 s here, every gun charging)
-                write(out, 2, new StartRequest.Authorisation("0".repeat(32), PILE, 1, "0", BigDecimal.ZERO, false, 3));
-                assertThat(startRequests(in, 1, Duration.ofSeconds(4))).extracting(StartRequest.Request::gun).containsExactly(1);
-            }
+            // gun 1 refused (no credit): the driver comes back after an idle gap (1 s here, every gun charging)
+            write(p.out(), 2, new StartRequest.Authorisation("0".repeat(32), PILE, 1, "0", BigDecimal.ZERO, false, 3));
+            assertThat(startRequests(p.in(), 1, Duration.ofSeconds(4))).extracting(StartRequest.Request::gun).containsExactly(1);
         }
     }
 
     @Test
     void withHalfTheGunsChargingAboutHalfStartAtOnceNotASessionLengthLater() throws Exception {
-        try (ServerSocket server = new ServerSocket(0)) {
-            YkcFleetConfig config = YkcFleetConfig.defaults("127.0.0.1", server.getLocalPort()).withCount(1)
-                    .withPilePrefix("3201").withGuns(8).withIntervals(Duration.ofSeconds(30), Duration.ofSeconds(15))
-                    .withCharging(0.5, List.of("1234ABCD"), Duration.ofMinutes(20), 60).withRun(0, null, 11L, List.of());
-            try (YkcFleet fleet = YkcFleet.start(config); Socket pile = server.accept()) {
-                pile.setSoTimeout(200);
-                DataInputStream in = new DataInputStream(pile.getInputStream());
-                next(in, Duration.ofSeconds(5));
-                write(pile.getOutputStream(), 1, new Login.Reply(PILE, true));
-                java.util.Set<Integer> started = new java.util.HashSet<>();
-                long until = System.nanoTime() + Duration.ofSeconds(13).toNanos();
-                while (System.nanoTime() < until) {
-                    Frame f = next(in, Duration.ofMillis(200));
-                    if (f != null && f.message() instanceof StartRequest.Request r) started.add(r.gun());
-                }
-                // the others wait an idle gap of 20 minutes on average: none of them within the start-up spread
-                assertThat(started.size()).as("guns started in the first 13 s: %s", started).isBetween(2, 6);
+        try (DrivenPile p = DrivenPile.loggedIn(8, 0.5, 11L)) {
+            java.util.Set<Integer> started = new java.util.HashSet<>();
+            long until = System.nanoTime() + Duration.ofSeconds(13).toNanos();
+            while (System.nanoTime() < until) {
+                Frame f = next(p.in(), Duration.ofMillis(200));
+                if (f != null && f.message() instanceof StartRequest.Request r) started.add(r.gun());
             }
+            // the others wait an idle gap of 20 minutes on average: none of them within the start-up spread
+            assertThat(started.size()).as("guns started in the first 13 s: %s", started).isBetween(2, 6);
+        }
+    }
+
+    /** One simulated pile driving card sessions (card 1234ABCD, 20-minute sessions), logged in to a bare socket. */
+    private record DrivenPile(ServerSocket server, YkcFleet fleet, Socket socket, DataInputStream in, OutputStream out)
+            implements AutoCloseable {
+
+        static DrivenPile loggedIn(int guns, double share, long seed) throws IOException {
+            ServerSocket server = new ServerSocket(0);
+            YkcFleet fleet = YkcFleet.start(YkcFleetConfig.defaults("127.0.0.1", server.getLocalPort()).withCount(1)
+                    .withPilePrefix("3201").withGuns(guns).withIntervals(Duration.ofSeconds(30), Duration.ofSeconds(15))
+                    .withCharging(share, List.of("1234ABCD"), Duration.ofMinutes(20), 60).withRun(0, null, seed, List.of()));
+            Socket socket = server.accept();
+            socket.setSoTimeout(200);
+            DrivenPile pile = new DrivenPile(server, fleet, socket, new DataInputStream(socket.getInputStream()), socket.getOutputStream());
+            next(pile.in(), Duration.ofSeconds(5));
+            write(pile.out(), 1, new Login.Reply(PILE, true));
+            return pile;
+        }
+
+        @Override
+        public void close() throws IOException {
+            fleet.close();
+            socket.close();
+            server.close();
         }
     }
 

@@ -42,10 +42,8 @@ class YkcOcppSameBillIT extends PylonIT {
         long station = timeOfUseStation(op);
         String ocppCharger = op.charger(op.code() + "-OCPP", station);
         String pile = op.charger(YkcFrames.newPile(), station);
-        String ocppCard = YkcFrames.newCard();
-        String ykcCard = YkcFrames.newCard();
-        Charging.driverWithBalance(op, YkcFrames.newPhone("+86131"), "500", ocppCard);
-        Charging.driverWithBalance(op, YkcFrames.newPhone("+86132"), "500", ykcCard);
+        String ocppCard = driverCard(op, "+86131");
+        String ykcCard = driverCard(op, "+86132");
 
         // 5½ hours from the next minute on (the tariff is in force from now): no band lasts 5 h or more, so the session
         // crosses bands whatever the time of day; 43.210 kWh at constant power
@@ -68,15 +66,7 @@ class YkcOcppSameBillIT extends PylonIT {
             assertThat(((TransactionRecord.Confirmation) p.expect(TransactionRecord.CONFIRMATION).message()).accepted()).isTrue();
         }
 
-        JsonNode ocpp = op.admin().get("/api/v1/orders?chargerId=" + ocppCharger).body().get("items").get(0);
-        JsonNode ykc = op.admin().get("/api/v1/orders?chargerId=" + pile).body().get("items").get(0);
-        assertThat(ykc.get("bill").isNull() || ocpp.get("bill").isNull()).as(ocpp + "\n" + ykc).isFalse();
-        assertThat(ykc.get("energyWh").asLong()).isEqualTo(ocpp.get("energyWh").asLong()).isEqualTo(wh);
-        assertThat(lines(ykc)).as(ykc.toString()).isEqualTo(lines(ocpp)).hasSizeGreaterThan(1);
-        assertThat(ykc.get("totals").toString()).isEqualTo(ocpp.get("totals").toString());
-        assertThat(ykc.get("payable").get("amount").decimalValue())
-                .isEqualByComparingTo(ocpp.get("payable").get("amount").decimalValue()).isGreaterThan(BigDecimal.TEN);
-        assertThat(ykc.get("state").asString()).isEqualTo(ocpp.get("state").asString());
+        JsonNode ykc = sameBill(op, ocppCharger, pile, wh);
         assertThat(ykc.get("bill").get("flags").toString()).contains("CHARGER_AMOUNT_DIFFERS"); // the pile said 0
     }
 
@@ -101,10 +91,8 @@ class YkcOcppSameBillIT extends PylonIT {
         String pile = ykcFleet.pileCode(1);
         op.charger(charger, station);
         op.charger(pile, station);
-        String ocppCard = YkcFrames.newCard();
-        String ykcCard = YkcFrames.newCard();
-        Charging.driverWithBalance(op, YkcFrames.newPhone("+86133"), "500", ocppCard);
-        Charging.driverWithBalance(op, YkcFrames.newPhone("+86134"), "500", ykcCard);
+        String ocppCard = driverCard(op, "+86133");
+        String ykcCard = driverCard(op, "+86134");
 
         LocalDateTime start = LocalDateTime.now(CST).truncatedTo(ChronoUnit.MINUTES).plusMinutes(2);
         LocalDateTime end = start.plusMinutes(330);
@@ -121,15 +109,7 @@ class YkcOcppSameBillIT extends PylonIT {
             p.replaySession(1, ykcCard, start, end, new BigDecimal("43.2100")).get(20, java.util.concurrent.TimeUnit.SECONDS);
         }
 
-        JsonNode ocpp = op.admin().get("/api/v1/orders?chargerId=" + charger).body().get("items").get(0);
-        JsonNode ykc = op.admin().get("/api/v1/orders?chargerId=" + pile).body().get("items").get(0);
-        assertThat(ykc.get("bill").isNull() || ocpp.get("bill").isNull()).as(ocpp + "\n" + ykc).isFalse();
-        assertThat(ykc.get("energyWh").asLong()).isEqualTo(ocpp.get("energyWh").asLong()).isEqualTo(43_210);
-        assertThat(lines(ykc)).as(ykc.toString()).isEqualTo(lines(ocpp)).hasSizeGreaterThan(1);
-        assertThat(ykc.get("totals").toString()).isEqualTo(ocpp.get("totals").toString());
-        assertThat(ykc.get("payable").get("amount").decimalValue())
-                .isEqualByComparingTo(ocpp.get("payable").get("amount").decimalValue()).isGreaterThan(BigDecimal.TEN);
-        assertThat(ykc.get("state").asString()).isEqualTo(ocpp.get("state").asString());
+        JsonNode ykc = sameBill(op, charger, pile, 43_210);
         // the pile priced the session with the model pushed from the tariff: its amount agrees with the bill
         assertThat(ykc.get("bill").get("flags").toString()).doesNotContain("CHARGER_AMOUNT_DIFFERS");
     }
@@ -144,6 +124,27 @@ class YkcOcppSameBillIT extends PylonIT {
         assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
         assertThat(op.admin().put("/api/v1/stations/" + station + "/tariff", "{\"tariffId\":" + tariff.body().get("id").asLong() + "}").status()).isEqualTo(200);
         return station;
+    }
+
+    /** A driver with a wallet and a card of their own; the card. */
+    private static String driverCard(Tenant op, String phonePrefix) {
+        String card = YkcFrames.newCard();
+        Charging.driverWithBalance(op, YkcFrames.newPhone(phonePrefix), "500", card);
+        return card;
+    }
+
+    /** The two chargers' orders have the same energy, bill lines, totals, payable amount and state; the pile's order. */
+    private static JsonNode sameBill(Tenant op, String ocppCharger, String pile, long wh) {
+        JsonNode ocpp = op.admin().get("/api/v1/orders?chargerId=" + ocppCharger).body().get("items").get(0);
+        JsonNode ykc = op.admin().get("/api/v1/orders?chargerId=" + pile).body().get("items").get(0);
+        assertThat(ykc.get("bill").isNull() || ocpp.get("bill").isNull()).as(ocpp + "\n" + ykc).isFalse();
+        assertThat(ykc.get("energyWh").asLong()).isEqualTo(ocpp.get("energyWh").asLong()).isEqualTo(wh);
+        assertThat(lines(ykc)).as(ykc.toString()).isEqualTo(lines(ocpp)).hasSizeGreaterThan(1);
+        assertThat(ykc.get("totals").toString()).isEqualTo(ocpp.get("totals").toString());
+        assertThat(ykc.get("payable").get("amount").decimalValue())
+                .isEqualByComparingTo(ocpp.get("payable").get("amount").decimalValue()).isGreaterThan(BigDecimal.TEN);
+        assertThat(ykc.get("state").asString()).isEqualTo(ocpp.get("state").asString());
+        return ykc;
     }
 
     private static List<String> lines(JsonNode order) {
