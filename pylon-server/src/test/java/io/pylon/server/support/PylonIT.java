@@ -20,6 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
                 "pylon.ocpp.unknown-chargers=accept", "pylon.tenancy.mode=multi", "pylon.mqtt.url=tcp://127.0.0.1:1883",
                 "pylon.mqtt.shared-group=it-${random.uuid}", "spring.mail.host=127.0.0.1", "spring.mail.port=" + PylonIT.SMTP_PORT,
                 "pylon.ocpp.call-timeout=5s", "pylon.ocpp.heartbeat-interval=60s",
+                // contexts stay cached for the whole run: an idle one gives its pooled connections back, so that
+                // PostgreSQL's 100 connections are enough for them and for ClusterIT's three nodes
+                "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000",
                 // the HMAC gateway's pay page, which the driver app links to (nothing listens there: tests pay by callback)
                 "pylon.payments.hmac-pay-url=http://127.0.0.1:9/pay?order={merchantOrderId}&amount={amount}&currency={currency}"})
 @ContextConfiguration(initializers = TestDatabase.class)
