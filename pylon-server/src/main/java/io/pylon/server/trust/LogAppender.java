@@ -239,4 +239,13 @@ public class LogAppender implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /**
+     * Starts before and stops after the device gateways (100) and the order listeners (0, which append final orders
+     * after the charger's answer), so that appends queued at shutdown are still written.
+     */
+    @Override
+    public int getPhase() {
+        return -5;
+    }
 }
