@@ -54,6 +54,8 @@ public final class YkcPile {
     private final Map<Integer, CompletableFuture<String>> cardStarts = new HashMap<>();
     /** Replayed sessions waiting for their record's confirmation, by serial. */
     private final Map<String, CompletableFuture<String>> replays = new HashMap<>();
+    /** Replayed sessions so far: the last four digits of their serials (event loop only). */
+    private int replayed;
     private BillingModel model;
     private Channel channel;
     private volatile boolean loggedIn;
@@ -223,7 +225,7 @@ public final class YkcPile {
         CompletableFuture<String> confirmed = new CompletableFuture<>();
         loop.execute(() -> {
             String serial = code + String.format("%02d", gun) + start.format(java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss"))
-                    + String.format("%04d", replays.size() % 10_000);
+                    + String.format("%04d", ++replayed % 10_000);
             BigDecimal[] energy = Gun.zeros();
             long total = java.time.Duration.between(start, end).getSeconds();
             for (LocalDateTime t = start; t.isBefore(end); ) {

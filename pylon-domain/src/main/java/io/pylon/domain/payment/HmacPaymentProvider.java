@@ -43,7 +43,7 @@ public final class HmacPaymentProvider implements PaymentProvider {
         this(name, sharedSecret, clock, null);
     }
 
-    /** @param payUrlTemplate the gateway's pay page with placeholders (see the class comment); null or blank = none */
+    /** @param payUrlTemplate the gateway's pay page with placeholders (see the class comment); null or blank when the gateway has no pay page to link to */
     public HmacPaymentProvider(String name, byte[] sharedSecret, Clock clock, String payUrlTemplate) {
         this.name = Objects.requireNonNull(name, "name");
         this.payUrlTemplate = payUrlTemplate == null || payUrlTemplate.isBlank() ? null : payUrlTemplate.strip();

@@ -194,10 +194,6 @@ public class LogStore {
         }
     }
 
-    /** How many upper-level hashes are in memory (benchmarks, tests). */
-    int cachedHashes() {
-        return upper.size();
-    }
 
     public Optional<SignedTreeHead> head(long treeSize) {
         return db.select(HEAD_FIELDS).from(HEAD).where(TREE_SIZE.eq(treeSize)).fetchOptional(LogStore::headOf);
@@ -213,11 +209,6 @@ public class LogStore {
                 r.get(SIGNATURE));
     }
 
-    /** Forgets cached hashes (tests that damage the stored log on purpose). */
-    void forgetCache() {
-        upper.clear();
-        signedSize.set(-1);
-    }
 
     static String hex(byte[] hash) {
         return MerkleHash.hex(hash);

@@ -45,9 +45,4 @@ final class UpperHashes {
     int size() {
         return count.get();
     }
-
-    void clear() {
-        chunks.clear();
-        count.set(0);
-    }
 }
